@@ -1,0 +1,3 @@
+module skyledger
+
+go 1.26
