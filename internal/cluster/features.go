@@ -1,0 +1,290 @@
+package cluster
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"skyledger/internal/domain"
+)
+
+// features is what the story index keeps of one document while it is inside the window.
+type features struct {
+	idx     int32
+	id      string
+	pub     int32 // days since 1970-01-01; noDay when unknown
+	sig     Signature
+	hasText bool
+	names   []string // consonant skeletons of proper-noun candidates, sorted, unique
+	nums    []int    // numbers stated in the text (not years, times or dates), sorted, unique
+	mdays   []int    // explicit calendar days in the text, as month*100+day, sorted, unique
+	facts   []fact   // incidents from the extraction
+	regions []string // non-null regions of the facts, sorted, unique
+}
+
+// fact is one incident reduced to what story matching compares.
+type fact struct {
+	kind   domain.Kind
+	region string // "" national total or sea
+	day    int32  // noDay when null
+	count  int    // -1 when null
+}
+
+const noDay = int32(-1 << 30)
+
+func parseDay(s string) int32 {
+	if len(s) < 10 {
+		return noDay
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return noDay
+	}
+	return int32(t.Unix() / 86400)
+}
+
+func dayString(d int32) string {
+	if d == noDay {
+		return ""
+	}
+	return time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02")
+}
+
+// monthOf maps a (transliterated, lower-case) word to its month, for en, ru and uk spellings.
+func monthOf(w string) int {
+	if len(w) < 3 {
+		return 0
+	}
+	prefixes := [...]struct {
+		p string
+		m int
+	}{
+		{"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"april", 4}, {"may", 5},
+		{"june", 6}, {"july", 7}, {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9},
+		{"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+		// Russian, transliterated
+		{"yanvar", 1}, {"fevral", 2}, {"mart", 3}, {"aprel", 4}, {"maya", 5}, {"mae", 5},
+		{"iyun", 6}, {"iyul", 7}, {"avgust", 8}, {"sentyabr", 9}, {"oktyabr", 10}, {"noyabr", 11},
+		{"dekabr", 12},
+		// Ukrainian, transliterated
+		{"sichn", 1}, {"lyut", 2}, {"berez", 3}, {"kvit", 4}, {"travn", 5}, {"cherv", 6},
+		{"lyp", 7}, {"lip", 7}, {"serpn", 8}, {"veresn", 9}, {"zhovtn", 10}, {"lystopad", 11},
+		{"listopad", 11}, {"grudn", 12}, {"hrudn", 12},
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p.p) {
+			// "mar"/"may" must not swallow unrelated words: require whole word for short stems.
+			if (p.p == "may" || p.p == "mart") && w != p.p && w != "marta" {
+				continue
+			}
+			if p.p == "march" && w != "march" {
+				continue
+			}
+			return p.m
+		}
+	}
+	return 0
+}
+
+// numberWords gives the small numbers that rewrites spell out; they are compared with digits.
+var numberWords = map[string]int{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"dva": 2, "dve": 2, "dvoe": 2, "dvoye": 2, "tri": 3, "troe": 3, "troye": 3, "chetyre": 4,
+	"pyat": 5, "shest": 6, "sem": 7, "vosem": 8, "devyat": 9, "desyat": 10, "chotyry": 4,
+	"pyatero": 5, "visim": 8, "devyat'": 9,
+}
+
+func leadingInt(s string) (int, bool) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 7 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:i])
+	return n, err == nil
+}
+
+// textFeatures reads names, numbers, explicit dates and shingles from a document's text.
+func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int, shingles []uint64) {
+	text := doc.Title + "\n" + doc.Text
+	toks := tokenize(text)
+	// Which raw separators follow numbers matters for times (05:43) and numeric dates (28.09.2025);
+	// find them once on the raw text.
+	timeLike := timeNumbers(text)
+
+	nameSet := map[string]bool{}
+	initialOnly := map[string]bool{}
+	numSet := map[int]bool{}
+	daySet := map[int]bool{}
+	shSet := map[uint64]bool{}
+	var prev uint64
+	for i, t := range toks {
+		w := t.latin
+		if t.number {
+			n, ok := leadingInt(w)
+			if !ok {
+				continue
+			}
+			isDate := false
+			if n >= 1 && n <= 31 {
+				if i+1 < len(toks) {
+					if m := monthOf(toks[i+1].latin); m > 0 {
+						daySet[m*100+n] = true
+						isDate = true
+					}
+				}
+				if i > 0 {
+					if m := monthOf(toks[i-1].latin); m > 0 {
+						daySet[m*100+n] = true
+						isDate = true
+					}
+				}
+			}
+			if d, ok := timeLike[i]; ok {
+				if d > 0 {
+					daySet[d] = true
+				}
+				isDate = true
+			}
+			if !isDate && !(n >= 1990 && n <= 2100) && n >= 2 {
+				numSet[n] = true
+			}
+		} else if n, ok := numberWords[w]; ok {
+			numSet[n] = true
+		}
+		if t.capital && !t.number && len(w) >= 4 {
+			sk := skeleton(w)
+			if len(sk) >= 3 && !genericNames[sk] {
+				if t.initial {
+					if !nameSet[sk] {
+						initialOnly[sk] = true
+					}
+				} else {
+					nameSet[sk] = true
+					delete(initialOnly, sk)
+				}
+			}
+		}
+		// Shingles: word bigrams over 5-letter prefixes, which absorb inflection and most of
+		// what a rewriter's thesaurus does to word endings.
+		p := w
+		if len(p) > 5 {
+			p = p[:5]
+		}
+		h := fnv64(p)
+		if i > 0 {
+			shSet[mix(prev, h)] = true
+		}
+		prev = h
+	}
+	for k := range nameSet {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for k := range numSet {
+		nums = append(nums, k)
+	}
+	sort.Ints(nums)
+	for k := range daySet {
+		mdays = append(mdays, k)
+	}
+	sort.Ints(mdays)
+	shingles = make([]uint64, 0, len(shSet))
+	for k := range shSet {
+		shingles = append(shingles, k)
+	}
+	return names, nums, mdays, shingles
+}
+
+// timeNumbers finds, by token index, the digit tokens that belong to a clock time (05:43, 4.30)
+// or a numeric date (28.09.2025). For the day of a numeric date the value is month*100+day;
+// for every other such token it is 0. Token indexes follow tokenize exactly.
+func timeNumbers(text string) map[int]int {
+	out := map[int]int{}
+	type num struct {
+		tok      int
+		val      int
+		sepAfter rune
+	}
+	var nums []num
+	idx := -1
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+				idx++
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := text[start:i]; w[0] >= '0' && w[0] <= '9' {
+				if v, ok := leadingInt(w); ok && len(w) == digitsLen(w) {
+					nums = append(nums, num{tok: idx, val: v, sepAfter: r})
+				}
+			}
+			start = -1
+		}
+	}
+	for k := 0; k+1 < len(nums); k++ {
+		a, b := nums[k], nums[k+1]
+		if b.tok != a.tok+1 || (a.sepAfter != ':' && a.sepAfter != '.') {
+			continue
+		}
+		if a.sepAfter == '.' && b.sepAfter == '.' && k+2 < len(nums) && nums[k+2].tok == b.tok+1 &&
+			a.val >= 1 && a.val <= 31 && b.val >= 1 && b.val <= 12 {
+			out[a.tok] = b.val*100 + a.val
+			out[b.tok] = 0
+			out[nums[k+2].tok] = 0
+			k += 2
+			continue
+		}
+		if a.val <= 24 && b.val < 60 {
+			out[a.tok] = 0
+			out[b.tok] = 0
+			k++
+		}
+	}
+	return out
+}
+
+func digitsLen(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// extractionFacts reduces the extracted incidents to facts.
+func extractionFacts(ex domain.Extraction) (facts []fact, regions []string) {
+	seen := map[string]bool{}
+	for _, inc := range ex.Incidents {
+		f := fact{kind: inc.Kind, region: strings.ToUpper(string(inc.Region)), day: parseDay(string(inc.Date)), count: -1}
+		if inc.Count != nil {
+			f.count = *inc.Count
+		}
+		facts = append(facts, f)
+		if f.region != "" && !seen[f.region] {
+			seen[f.region] = true
+			regions = append(regions, f.region)
+		}
+	}
+	sort.Strings(regions)
+	return facts, regions
+}
+
+func newFeatures(doc domain.Document, ex domain.Extraction) *features {
+	f := &features{id: doc.ID, pub: parseDay(doc.Published)}
+	var sh []uint64
+	f.names, f.nums, f.mdays, sh = textFeatures(doc)
+	f.hasText = len(sh) > 0
+	f.sig = minhash(sh)
+	f.facts, f.regions = extractionFacts(ex)
+	return f
+}
