@@ -18,7 +18,7 @@ type pairEvidence struct {
 	countConf  bool // shared (kind, region) rows all state different counts
 	// countRegions: regions where both give the same distinctive count (3 or more)
 	countRegions int
-	pubDays    int  // -1 when either publication date is unknown
+	pubDays      int // -1 when either publication date is unknown
 	// pubTextFar: one document names explicit days, all more than two days from the other's
 	// publication date (and the other names none close to them)
 	pubTextFar bool

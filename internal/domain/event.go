@@ -123,3 +123,17 @@ type Ledger struct {
 	Rows   []LedgerRow      `json:"rows"`
 	Checks []Reconciliation `json:"checks"`
 }
+
+// Provenance says, for one story, which document is the original and what each rewrite
+// changed, added or dropped against it.
+type Provenance struct {
+	Story    string    `json:"story"`
+	Original string    `json:"original"`
+	Rewrites []Rewrite `json:"rewrites"`
+}
+
+// Rewrite is one non-original member of a story and its differences from the original.
+type Rewrite struct {
+	Document string   `json:"document"`
+	Changes  []Change `json:"changes"`
+}
