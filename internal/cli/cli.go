@@ -35,7 +35,10 @@ type command struct {
 // commands lists every verb; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"help": {"list the commands, or explain one: skyledger help VERB", runHelp},
+		"help":    {"list the commands, or explain one: skyledger help VERB", runHelp},
+		"stories": {"group documents that report the same story", runStories},
+		"events":  {"reconcile incidents of all documents into events (JSONL)", runEvents},
+		"nightly": {"print the nightly ledger per region (table, --json, --csv)", runNightly},
 	}
 }
 

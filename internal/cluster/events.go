@@ -296,7 +296,7 @@ func (b *builder) event(m []int) domain.Event {
 		storySet[o.story] = true
 		d := b.inputs[o.in].Doc
 		src := domain.Source{
-			Document: d.ID, Story: o.story, URL: d.URL, Publisher: publisherOf(d), Published: d.Published,
+			Document: d.ID, Story: o.story, URL: d.URL, Publisher: PublisherOf(d), Published: d.Published,
 			Reporter: o.inc.Reporter, Original: b.orig[o.story] == o.in, Date: o.inc.Date,
 			Place: o.inc.Place, Country: o.inc.Country, Count: o.inc.Count, Killed: o.inc.Killed, Injured: o.inc.Injured,
 		}
@@ -354,7 +354,8 @@ func (b *builder) earliestOriginal(m []int) int {
 	return best
 }
 
-func publisherOf(d domain.Document) string {
+// PublisherOf is the document's publisher, or the host of its URL.
+func PublisherOf(d domain.Document) string {
 	if d.Publisher != "" {
 		return d.Publisher
 	}
