@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // Number is one number expression found in a text.
@@ -47,7 +49,7 @@ func Scan(text string) []Number {
 			if c >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if !unicode.IsLetter(r) {
+			if !fold.IsLetter(r) {
 				i += size
 				continue
 			}
@@ -78,9 +80,6 @@ func Parse(s string) (int, bool) {
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// isApostrophe: ' ’ ʼ all occur inside Ukrainian words.
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // groupSep reports a thousands separator at text[i:] and its width: space, NBSP, narrow NBSP,
 // thin space, or a comma.
@@ -136,7 +135,7 @@ func scanDigits(text string, start int) (Number, int, bool) {
 		}
 		if p > 0 {
 			r, _ := utf8.DecodeLastRuneInString(text[:p])
-			if unicode.IsLetter(r) {
+			if fold.IsLetter(r) {
 				n.Attached = true
 			}
 		}
@@ -178,7 +177,7 @@ func suffix(text string, end int, n *Number) int {
 	letters := 0
 	for we < len(text) {
 		r, w := utf8.DecodeRuneInString(text[we:])
-		if !unicode.IsLetter(r) {
+		if !fold.IsLetter(r) {
 			break
 		}
 		we += w
@@ -217,77 +216,9 @@ func suffix(text string, end int, n *Number) int {
 	return end
 }
 
-// wordEnd returns the end of the word starting at i: letters, combining marks, and apostrophes
-// between letters.
-func wordEnd(text string, i int) int {
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if isASCIILetter(c) {
-				i++
-				continue
-			}
-			if c == '\'' && i+1 < len(text) && startsLetter(text, i+1) {
-				i++
-				continue
-			}
-			return i
-		}
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			i += w
-			continue
-		}
-		if isApostrophe(r) && i+w < len(text) && startsLetter(text, i+w) {
-			i += w
-			continue
-		}
-		return i
-	}
-	return i
-}
-
-func startsLetter(text string, i int) bool {
-	if i >= len(text) {
-		return false
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		return isASCIILetter(c)
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
-}
-
-// normalize lower-cases w into buf, writes ё as е, all apostrophes as ', and drops stress marks.
-// It returns false when w does not fit (no number word is that long).
-func normalize(buf []byte, w string) ([]byte, bool) {
-	b := buf[:0]
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		case isApostrophe(r):
-			r = '\''
-		case r == 'ё' || r == 'Ё':
-			r = 'е'
-		case unicode.Is(unicode.Mn, r):
-			continue
-		default:
-			r = unicode.ToLower(r)
-		}
-		if len(b)+utf8.RuneLen(r) > cap(b) {
-			return nil, false
-		}
-		b = utf8.AppendRune(b, r)
-	}
-	return b, true
-}
-
 func lookup(w string) (word, bool) {
 	var arr [64]byte
-	b, ok := normalize(arr[:], w)
+	b, ok := fold.Word(arr[:], w)
 	if !ok {
 		return word{}, false
 	}
@@ -297,7 +228,7 @@ func lookup(w string) (word, bool) {
 
 func wordIs(w, lower string) bool {
 	var arr [64]byte
-	b, ok := normalize(arr[:], w)
+	b, ok := fold.Word(arr[:], w)
 	return ok && string(b) == lower
 }
 
@@ -345,7 +276,7 @@ func follows(last, c class) bool {
 
 // scanWords reads a number-word expression starting at the word at start.
 func scanWords(text string, start int) (Number, int, bool) {
-	we := wordEnd(text, start)
+	we := fold.WordEnd(text, start)
 	wd, ok := lookup(text[start:we])
 	if !ok {
 		return Number{}, we, false
@@ -392,16 +323,16 @@ func scanWords(text string, start int) (Number, int, bool) {
 		}
 		// Next word of the same expression?
 		j := skipJoin(text, end)
-		if j == end || j >= len(text) || !startsLetter(text, j) {
+		if j == end || j >= len(text) || !fold.LetterAt(text, j) {
 			break
 		}
-		nwe := wordEnd(text, j)
+		nwe := fold.WordEnd(text, j)
 		if (last == clHundMul || last == clThou || last == clMill) && wordIs(text[j:nwe], "and") {
 			k := skipJoin(text, nwe)
-			if k == nwe || k >= len(text) || text[nwe] == '-' || !startsLetter(text, k) {
+			if k == nwe || k >= len(text) || text[nwe] == '-' || !fold.LetterAt(text, k) {
 				break
 			}
-			j, nwe = k, wordEnd(text, k)
+			j, nwe = k, fold.WordEnd(text, k)
 		}
 		nwd, ok := lookup(text[j:nwe])
 		if !ok {
@@ -439,7 +370,7 @@ func prevWord(text string, i int) (int, int) {
 	e := j
 	for j > 0 {
 		r, w := utf8.DecodeLastRuneInString(text[:j])
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || (isApostrophe(r) && j-w > 0 && e > j) {
+		if fold.IsLetter(r) || fold.IsMark(r) || (fold.IsApostrophe(r) && j-w > 0 && e > j) {
 			j -= w
 			continue
 		}
@@ -456,7 +387,7 @@ func hedge(text string, n Number) Number {
 		return n
 	}
 	var arr [64]byte
-	b, ok := normalize(arr[:], text[ps:pe])
+	b, ok := fold.Word(arr[:], text[ps:pe])
 	if !ok {
 		return n
 	}

@@ -9,6 +9,8 @@ package when
 
 import (
 	"time"
+
+	"skyledger/internal/fold"
 	"unicode"
 	"unicode/utf8"
 )
@@ -79,48 +81,12 @@ type tok struct {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func isLetterAt(text string, i int) bool {
-	if i >= len(text) {
-		return false
-	}
-	c := text[i]
-	if c < utf8.RuneSelf {
-		return c|0x20 >= 'a' && c|0x20 <= 'z'
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
-}
-
-func wordEnd(text string, i int) int {
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				i++
-				continue
-			}
-			if c == '\'' && isLetterAt(text, i+1) {
-				i++
-				continue
-			}
-			return i
-		}
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || (isApostrophe(r) && isLetterAt(text, i+w)) {
-			i += w
-			continue
-		}
-		return i
-	}
-	return i
-}
-
 // numSuffix returns the end of a day suffix after digits: "-го", "-е", "-ого", "th", "st".
 func numSuffix(text string, i int) int {
 	j := i
 	if j < len(text) && text[j] == '-' {
 		j++
-		e := wordEnd(text, j)
+		e := fold.WordEnd(text, j)
 		if e > j && e-j <= 6 && text[j] >= utf8.RuneSelf && utf8.RuneCountInString(text[j:e]) <= 3 {
 			return e
 		}
@@ -129,7 +95,7 @@ func numSuffix(text string, i int) int {
 	if j+2 <= len(text) {
 		switch s := text[j : j+2]; s {
 		case "st", "nd", "rd", "th", "ST", "ND", "RD", "TH":
-			if !isLetterAt(text, j+2) {
+			if !fold.LetterAt(text, j+2) {
 				return j + 2
 			}
 		}
@@ -172,15 +138,15 @@ func tokenize(text string) []tok {
 			t.e = j
 		case c < utf8.RuneSelf && c|0x20 >= 'a' && c|0x20 <= 'z':
 			t.typ = tWord
-			t.e = wordEnd(text, i)
+			t.e = fold.WordEnd(text, i)
 		case c < utf8.RuneSelf:
 			t.typ, t.r, t.e = tPunct, c, i+1
 		default:
 			r, w := utf8.DecodeRuneInString(text[i:])
 			switch {
-			case unicode.IsLetter(r):
+			case fold.IsLetter(r):
 				t.typ = tWord
-				t.e = wordEnd(text, i)
+				t.e = fold.WordEnd(text, i)
 			case unicode.IsSpace(r):
 				sp = true
 				i += w

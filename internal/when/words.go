@@ -2,8 +2,8 @@ package when
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // cls is a set of word classes; one word can be in several ("с" is "from" and "since").
@@ -270,37 +270,9 @@ func buildVocab() map[string]winfo {
 	return m
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
-
-// normalize lower-cases w into buf, writes ё as е and every apostrophe as ', drops stress marks.
-func normalize(buf []byte, w string) ([]byte, bool) {
-	b := buf[:0]
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		case isApostrophe(r):
-			r = '\''
-		case r == 'ё' || r == 'Ё':
-			r = 'е'
-		case unicode.Is(unicode.Mn, r):
-			continue
-		default:
-			r = unicode.ToLower(r)
-		}
-		if len(b)+utf8.RuneLen(r) > cap(b) {
-			return nil, false
-		}
-		b = utf8.AppendRune(b, r)
-	}
-	return b, true
-}
-
 func lookup(w string) winfo {
 	var arr [48]byte
-	b, ok := normalize(arr[:], w)
+	b, ok := fold.Word(arr[:], w)
 	if !ok {
 		return winfo{}
 	}

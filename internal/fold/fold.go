@@ -1,0 +1,130 @@
+// Package fold normalises words for table lookups in the parsers (textnum, when): lower case,
+// ё as е, every apostrophe (' ’ ʼ) as ', stress marks dropped. Latin and Cyrillic take fast
+// paths; the unicode tables are only consulted for other scripts, which keeps the scanners
+// above 50 MB/s.
+package fold
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// IsApostrophe reports the apostrophes seen inside Ukrainian words.
+func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// IsLetter is unicode.IsLetter with fast paths for ASCII and Cyrillic.
+func IsLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x400 && r <= 0x4FF:
+		return r <= 0x481 || r >= 0x48A
+	}
+	return unicode.IsLetter(r)
+}
+
+// IsMark reports combining marks (stress accents) that may sit inside a word.
+func IsMark(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r <= 0x36F:
+		return true
+	case r >= 0x400 && r <= 0x4FF:
+		return r >= 0x483 && r <= 0x487
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+// Lower is unicode.ToLower with fast paths for ASCII and the common Cyrillic letters.
+func Lower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= 0x410 && r <= 0x42F:
+		return r + 0x20
+	case r >= 0x430 && r <= 0x45F:
+		return r
+	case r >= 0x400 && r <= 0x40F:
+		return r + 0x50
+	}
+	return unicode.ToLower(r)
+}
+
+// LetterAt reports whether a letter starts at text[i].
+func LetterAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return IsLetter(r)
+}
+
+// WordEnd returns the end of the word starting at i: letters, combining marks, and apostrophes
+// between letters ("п'ять", "don't").
+func WordEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				i++
+				continue
+			}
+			if c == '\'' && LetterAt(text, i+1) {
+				i++
+				continue
+			}
+			return i
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if IsLetter(r) || IsMark(r) || (IsApostrophe(r) && LetterAt(text, i+w)) {
+			i += w
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// Word writes the folded form of w into buf (using its capacity) and returns it; false when it
+// does not fit, which callers treat as "not in the table".
+func Word(buf []byte, w string) ([]byte, bool) {
+	b := buf[:0]
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if len(b) == cap(b) {
+				return nil, false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		switch {
+		case IsApostrophe(r):
+			r = '\''
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case IsMark(r):
+			continue
+		default:
+			r = Lower(r)
+		}
+		if len(b)+utf8.RuneLen(r) > cap(b) {
+			return nil, false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b, true
+}
