@@ -1,0 +1,534 @@
+package gazetteer
+
+//go:generate make -C ../.. gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"math"
+	"math/bits"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer/namekey"
+)
+
+// data is written by tools/gengazetteer (make gazetteer) from GeoNames and Natural Earth.
+//
+//go:embed data/gazetteer.bin
+var data []byte
+
+// aliases are hand-kept names the sources lack (nicknames, news forms); see its header.
+//
+//go:embed aliases.tsv
+var aliasesTSV string
+
+// Hint narrows Resolve: a country (ISO 3166-1), a region (ISO 3166-2) the place should lie
+// in, and the kinds wanted (empty: any).
+type Hint struct {
+	Country, Region string
+	Kinds           []domain.PlaceKind
+}
+
+// Candidate is one reading of a name, with a score (higher is better) and the text matched.
+type Candidate struct {
+	Place   domain.Place
+	Score   float64
+	Matched string
+}
+
+// Mention is one place name found in a running text.
+type Mention struct {
+	Start, End int              // byte offsets of the whole mention, generic words included
+	Text       string           // text[Start:End]
+	Generic    domain.PlaceKind // the kind a generic word next to the name implies, "" when none
+	Candidates []Candidate      // ranked, best first
+}
+
+// posting flags
+const (
+	needsGeneric uint8 = 1 << iota // the indexed name had a generic word ("Kaluga Oblast")
+	isAlias                        // from aliases.tsv
+	isAdjective                    // country adjective: "Ukrainian", "российских"
+	lowerOK                        // may match in lower case (adjectives, seas)
+	primaryName                    // the English name
+)
+
+type posting struct {
+	place int32
+	flags uint8
+	gkind domain.PlaceKind // generic stripped from the indexed name
+}
+
+// Gazetteer is read-only after Load and safe for concurrent use.
+type Gazetteer struct {
+	places   []domain.Place
+	index    map[uint64][]posting
+	maxN     int
+	byCode   map[string]int32   // regions and countries
+	regions  []int32            // in data order
+	inRegion map[string][]int32 // districts and settlements by region code
+	keys     []string           // core key of each place's English name (for Suggest)
+	outlines map[string][][]point
+	gen      genericTable
+	prior    []float64 // score prior of each place
+}
+
+type point struct{ lon, lat float32 }
+
+var (
+	loadOnce sync.Once
+	loaded   *Gazetteer
+	loadErr  error
+)
+
+// Load reads the embedded data once; later calls return the same read-only value.
+func Load() (*Gazetteer, error) {
+	loadOnce.Do(func() { loaded, loadErr = load(data, aliasesTSV) })
+	return loaded, loadErr
+}
+
+func load(bin []byte, aliases string) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(bin))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer data: %w", err)
+	}
+	g := &Gazetteer{
+		index:    make(map[uint64][]posting, 1<<18),
+		byCode:   map[string]int32{},
+		inRegion: map[string][]int32{},
+		outlines: map[string][][]point{},
+		gen:      buildGenerics(),
+	}
+	var alts [][]string
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<22)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if s[0] == 'G' {
+			if err := g.addOutline(s); err != nil {
+				return nil, fmt.Errorf("gazetteer data line %d: %w", line, err)
+			}
+			continue
+		}
+		p, a, err := parsePlace(s)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer data line %d: %w", line, err)
+		}
+		g.places = append(g.places, p)
+		alts = append(alts, a)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("gazetteer data: %w", err)
+	}
+	if err := g.applyAliases(aliases, alts); err != nil {
+		return nil, err
+	}
+	g.keys = make([]string, len(g.places))
+	g.prior = make([]float64, len(g.places))
+	for i := range g.places {
+		p := &g.places[i]
+		idx := int32(i)
+		switch p.Kind {
+		case domain.RegionPlace, domain.CountryPlace:
+			if _, dup := g.byCode[p.Code]; !dup {
+				g.byCode[p.Code] = idx
+			}
+			if p.Kind == domain.RegionPlace {
+				g.regions = append(g.regions, idx)
+			}
+		case domain.DistrictPlace, domain.SettlementPlace:
+			if p.Region != "" {
+				g.inRegion[p.Region] = append(g.inRegion[p.Region], idx)
+			}
+		}
+		g.prior[i] = prior(p)
+		if p.Region != "" && (p.Kind == domain.DistrictPlace || p.Kind == domain.SettlementPlace) {
+			g.keys[i] = g.coreKey(p.Name) // for Suggest
+		}
+		g.indexName(idx, p.Name, primaryName)
+		g.indexName(idx, p.NameRU, 0)
+		g.indexName(idx, p.NameUK, 0)
+		for _, a := range alts[i] {
+			flags := uint8(0)
+			if strings.HasPrefix(a, "\x00") {
+				a, flags = a[1:], isAlias
+				if strings.HasPrefix(a, "\x01") {
+					a, flags = a[1:], isAlias|isAdjective|lowerOK
+				}
+			}
+			g.indexName(idx, a, flags)
+		}
+	}
+	return g, nil
+}
+
+func parsePlace(s string) (domain.Place, []string, error) {
+	f := strings.Split(s, "\t")
+	if len(f) != 13 {
+		return domain.Place{}, nil, fmt.Errorf("want 13 fields, have %d", len(f))
+	}
+	var kind domain.PlaceKind
+	switch f[0] {
+	case "R":
+		kind = domain.RegionPlace
+	case "C":
+		kind = domain.CountryPlace
+	case "W":
+		kind = domain.WaterPlace
+	case "D":
+		kind = domain.DistrictPlace
+	case "S":
+		kind = domain.SettlementPlace
+	default:
+		return domain.Place{}, nil, fmt.Errorf("unknown kind %q", f[0])
+	}
+	lat, err1 := strconv.ParseFloat(f[9], 64)
+	lon, err2 := strconv.ParseFloat(f[10], 64)
+	pop, err3 := strconv.Atoi(f[11])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return domain.Place{}, nil, fmt.Errorf("bad number in %q", s)
+	}
+	p := domain.Place{ID: f[1], Kind: kind, Name: f[2], NameRU: f[3], NameUK: f[4], Code: f[5],
+		Region: f[6], District: f[7], Country: f[8], Lat: lat, Lon: lon, Population: pop}
+	var alts []string
+	if f[12] != "" {
+		alts = strings.Split(f[12], "|")
+	}
+	return p, alts, nil
+}
+
+func (g *Gazetteer) addOutline(s string) error {
+	f := strings.SplitN(s, "\t", 3)
+	if len(f) != 3 {
+		return fmt.Errorf("bad outline line")
+	}
+	pairs := strings.Fields(f[2])
+	ring := make([]point, 0, len(pairs))
+	for _, pr := range pairs {
+		lo, la, ok := strings.Cut(pr, ",")
+		x, err1 := strconv.ParseFloat(lo, 32)
+		y, err2 := strconv.ParseFloat(la, 32)
+		if !ok || err1 != nil || err2 != nil {
+			return fmt.Errorf("bad point %q", pr)
+		}
+		ring = append(ring, point{float32(x), float32(y)})
+	}
+	g.outlines[f[1]] = append(g.outlines[f[1]], ring)
+	return nil
+}
+
+// applyAliases reads aliases.tsv: "id<TAB>name[<TAB>flag]". flag "adj" marks an adjective
+// used alone in the sense of the place ("Ukrainian"); "ru"/"uk"/"en" replaces that display
+// name instead of adding a matching name. Alias names are marked with a \x00 prefix.
+func (g *Gazetteer) applyAliases(tsv string, alts [][]string) error {
+	byID := make(map[string]int, len(g.places))
+	for i, p := range g.places {
+		if _, dup := byID[p.ID]; !dup {
+			byID[p.ID] = i
+		}
+	}
+	for n, line := range strings.Split(tsv, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return fmt.Errorf("aliases.tsv line %d: want id<TAB>name", n+1)
+		}
+		i, ok := byID[f[0]]
+		if !ok {
+			return fmt.Errorf("aliases.tsv line %d: unknown place %q", n+1, f[0])
+		}
+		flag := ""
+		if len(f) > 2 {
+			flag = f[2]
+		}
+		switch flag {
+		case "":
+			alts[i] = append(alts[i], "\x00"+f[1])
+		case "adj":
+			alts[i] = append(alts[i], "\x00\x01"+f[1])
+		case "en":
+			alts[i] = append(alts[i], g.places[i].Name)
+			g.places[i].Name = f[1]
+		case "ru":
+			alts[i] = append(alts[i], g.places[i].NameRU)
+			g.places[i].NameRU = f[1]
+		case "uk":
+			alts[i] = append(alts[i], g.places[i].NameUK)
+			g.places[i].NameUK = f[1]
+		default:
+			return fmt.Errorf("aliases.tsv line %d: unknown flag %q", n+1, flag)
+		}
+	}
+	return nil
+}
+
+// prior ranks places before any context: regions and countries high, settlements by size,
+// Russian and Ukrainian places above foreign ones.
+func prior(p *domain.Place) float64 {
+	switch p.Kind {
+	case domain.CountryPlace, domain.WaterPlace:
+		return 0.6
+	case domain.RegionPlace:
+		return 0.55
+	case domain.DistrictPlace:
+		return 0.4
+	}
+	s := 0.2 + 0.06*math.Log10(float64(p.Population)+1)
+	if p.Country != "RU" && p.Country != "UA" {
+		s -= 0.15
+	}
+	return s
+}
+
+// mix folds a word's hash into the running hash of a word sequence.
+func mix(h, k uint64) uint64 {
+	return (bits.RotateLeft64(h, 17) ^ k) * 0x9E3779B97F4A7C15
+}
+
+// splitName cuts "Республика Саха (Якутия)" and "Ханты-Мансийский автономный округ — Югра"
+// into the parts that are also used alone.
+func splitName(name string) []string {
+	if !strings.ContainsAny(name, "()—/,") {
+		return nil
+	}
+	parts := strings.FieldsFunc(name, func(r rune) bool { return r == '(' || r == ')' || r == '—' || r == '/' || r == ',' })
+	if len(parts) <= 1 {
+		return nil
+	}
+	return parts
+}
+
+// coreTokens removes generic words and fillers from a name's tokens and says which generic
+// kind was removed.
+func (g *Gazetteer) coreTokens(toks []namekey.Token) ([]namekey.Token, domain.PlaceKind) {
+	var kind domain.PlaceKind
+	keep := 0
+	for _, t := range toks {
+		if k, ok := g.gen.single[t.Hash]; ok {
+			kind = k
+		} else {
+			keep++
+		}
+	}
+	if keep == 0 || keep == len(toks) {
+		return toks, kind
+	}
+	// fillers go only with a generic word: "Republic of Tatarstan", but "Sea of Azov"
+	out := toks[:0] // in place: writes never overtake reads
+	for _, t := range toks {
+		if _, ok := g.gen.single[t.Hash]; !ok && !fillers[t.Hash] {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return toks, ""
+	}
+	return out, kind
+}
+
+func (g *Gazetteer) hasGenericWord(name string) bool {
+	var buf [8]namekey.Token
+	_, kind := g.coreTokens(namekey.TokenizeHashes(name, buf[:0]))
+	return kind != ""
+}
+
+func (g *Gazetteer) coreKey(name string) string {
+	core, _ := g.coreTokens(namekey.Tokenize(name, nil))
+	var b strings.Builder
+	for i, t := range core {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Key)
+	}
+	return b.String()
+}
+
+func (g *Gazetteer) indexName(idx int32, name string, flags uint8) {
+	if name == "" {
+		return
+	}
+	g.indexOne(idx, name, flags)
+	for _, part := range splitName(name) {
+		g.indexOne(idx, part, flags)
+	}
+	// Ukrainian names alternate і/о in the last syllable: Харків, Харкова; Київ, Києва.
+	if uk := ikavism(name); uk != "" {
+		g.indexOne(idx, uk, flags)
+	}
+}
+
+func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
+	var buf [8]namekey.Token
+	toks, kind := g.coreTokens(namekey.TokenizeHashes(name, buf[:0]))
+	if len(toks) == 0 || len(toks) > 6 {
+		return
+	}
+	p := &g.places[idx]
+	if kind == "" && p.Kind == domain.RegionPlace && flags&isAlias == 0 && g.hasGenericWord(p.Name) {
+		// "Kaluga" names the city; the oblast is "Kaluga Oblast" (federal cities keep bare names)
+		kind = domain.RegionPlace
+	}
+	if kind != "" {
+		flags |= needsGeneric
+	}
+	if p.Kind == domain.WaterPlace || p.Kind == domain.CountryPlace && flags&isAdjective != 0 {
+		flags |= lowerOK
+	}
+	h := uint64(0)
+	for _, t := range toks {
+		h = mix(h, t.Hash)
+	}
+	list := g.index[h]
+	for i, q := range list {
+		if q.place == idx {
+			// keep the most telling flags: a name without generic beats one with
+			if q.flags&needsGeneric != 0 && flags&needsGeneric == 0 || flags&primaryName != 0 {
+				list[i].flags, list[i].gkind = flags, kind
+			}
+			return
+		}
+	}
+	g.index[h] = append(list, posting{place: idx, flags: flags, gkind: kind})
+	if len(toks) > g.maxN {
+		g.maxN = len(toks)
+	}
+}
+
+// ikavism gives the oblique-case stem of a Ukrainian name whose last syllable has і/ї
+// before a final consonant: "Харків" -> "Харков", "Київ" -> "Києв". "" when not applicable.
+func ikavism(name string) string {
+	rs := []rune(name)
+	n := len(rs)
+	if n < 4 || strings.ContainsRune(name, ' ') {
+		return ""
+	}
+	last := rs[n-1]
+	if strings.ContainsRune("аеєиіїоуюяьй", last) || !isCyr(last) {
+		return ""
+	}
+	switch rs[n-2] {
+	case 'і':
+		rs[n-2] = 'о'
+	case 'ї':
+		rs[n-2] = 'є'
+	default:
+		return ""
+	}
+	return string(rs)
+}
+
+func isCyr(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+
+// Region returns the region with an ISO 3166-2 code ("RU-KLU").
+func (g *Gazetteer) Region(code string) (domain.Place, bool) {
+	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok || g.places[i].Kind != domain.RegionPlace {
+		return domain.Place{}, false
+	}
+	return g.places[i], true
+}
+
+// Regions lists the regions of a country (ISO 3166-1), or all when country is "".
+func (g *Gazetteer) Regions(country string) []domain.Place {
+	country = strings.ToUpper(country)
+	var out []domain.Place
+	for _, i := range g.regions {
+		if country == "" || g.places[i].Country == country {
+			out = append(out, g.places[i])
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Code < out[b].Code })
+	return out
+}
+
+// Country returns a country by ISO 3166-1 alpha-2 code.
+func (g *Gazetteer) Country(code string) (domain.Place, bool) {
+	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok || g.places[i].Kind != domain.CountryPlace {
+		return domain.Place{}, false
+	}
+	return g.places[i], true
+}
+
+// Contains says whether place lies in region: by its Region field, or for a region itself.
+// A place without a Region field is tested against the region's outline.
+func (g *Gazetteer) Contains(region string, place domain.Place) bool {
+	region = strings.ToUpper(region)
+	if place.Kind == domain.RegionPlace {
+		return place.Code == region
+	}
+	if place.Region != "" {
+		return place.Region == region
+	}
+	if place.Kind == domain.CountryPlace || place.Kind == domain.WaterPlace {
+		return false
+	}
+	return g.inOutline(region, place.Lat, place.Lon)
+}
+
+// RegionAt returns the Russian or Ukrainian region whose outline holds a point.
+func (g *Gazetteer) RegionAt(lat, lon float64) (domain.Place, bool) {
+	for _, i := range g.regions {
+		if g.inOutline(g.places[i].Code, lat, lon) {
+			return g.places[i], true
+		}
+	}
+	return domain.Place{}, false
+}
+
+// Outline returns a region's simplified outline as rings of [lon, lat] pairs.
+func (g *Gazetteer) Outline(code string) [][][2]float64 {
+	var out [][][2]float64
+	for _, ring := range g.outlines[strings.ToUpper(code)] {
+		r := make([][2]float64, len(ring))
+		for i, p := range ring {
+			r[i] = [2]float64{float64(p.lon), float64(p.lat)}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// inOutline is an even-odd test over all rings, so holes and islands both work.
+func (g *Gazetteer) inOutline(code string, lat, lon float64) bool {
+	x, y := float32(lon), float32(lat)
+	in := false
+	for _, ring := range g.outlines[code] {
+		for i, j := 0, len(ring)-1; i < len(ring); j, i = i, i+1 {
+			a, b := ring[i], ring[j]
+			if (a.lat > y) != (b.lat > y) && x < (b.lon-a.lon)*(y-a.lat)/(b.lat-a.lat)+a.lon {
+				in = !in
+			}
+		}
+	}
+	return in
+}
+
+// Place returns a place by its ID ("RU-KLU", "gn:553915", "sea:black").
+func (g *Gazetteer) Place(id string) (domain.Place, bool) {
+	if i, ok := g.byCode[id]; ok {
+		return g.places[i], true
+	}
+	for _, p := range g.places {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return domain.Place{}, false
+}

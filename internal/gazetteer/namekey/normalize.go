@@ -1,0 +1,452 @@
+// Package namekey turns place names and running text into matching keys, one key space for
+// English, Russian and Ukrainian. It is shared by the gazetteer and its generator.
+package namekey
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names are matched in one key space for all three languages: each token is lower-cased,
+// stemmed in its own script (Russian/Ukrainian case endings off, translit adjective endings
+// off), then mapped to a Latin "skeleton" in which the usual transliteration differences
+// (kh/h/g, y/i/j, ts/c, ye/e, doubled letters, apostrophes, soft signs) disappear.
+// So "Дзержинском", "Dzerzhinskiy", "Dzerzhinskii" and "Dzerzhinsky" all give "dzerzhinsk",
+// and "Києві", "Киев" and "Kiev" all give "kev".
+
+// Normalize lower-cases a name, folds ё to е, unifies apostrophes to ' and hyphens to -,
+// collapses white space and drops other punctuation. Its output is valid UTF-8, and
+// Normalize(Normalize(s)) == Normalize(s).
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError {
+			continue
+		}
+		r = foldRune(r)
+		switch {
+		case r == '\'' || r == '-':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// foldRune lower-cases and unifies the variants that do not distinguish names.
+func foldRune(r rune) rune {
+	switch r {
+	case 'ʼ', '’', '‘', '`', 'ʹ', '´', 'ʻ', '′', '\'':
+		return '\''
+	case '‐', '‑', '‒', '–', '—', '-':
+		return '-'
+	case 'Ё', 'ё':
+		return 'е'
+	}
+	return unicode.ToLower(r)
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', 'ʼ', '’', '‘', '`', 'ʹ', '´', 'ʻ', '′':
+		return true
+	}
+	return false
+}
+
+func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+
+// Token is one word of a text: its byte span, its key, and facts about its surface.
+type Token struct {
+	Start, End int    // byte offsets in the original text
+	Key        string // stemmed skeleton
+	Hash       uint64 // HashKey(Key)
+	Upper      bool   // starts with an upper-case letter
+	Cyr        bool
+	Dot        bool // directly followed by '.'
+	Hyphen     bool // directly followed by '-'
+	Adj        bool // stripped ending was an adjective ending (ru/uk)
+}
+
+// Tokenize splits text into word tokens (letters and digits; an apostrophe inside a word
+// belongs to it) and computes each token's key, appending to toks.
+func Tokenize(text string, toks []Token) []Token { return tokenize(text, toks, true) }
+
+// TokenizeHashes is Tokenize without the Key strings (Hash only), for building indexes
+// without allocating a string per word.
+func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, toks, false) }
+
+func tokenize(text string, toks []Token, keys bool) []Token {
+	var kb [128]byte
+	i := 0
+	for i < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			i += sz
+			continue
+		}
+		start := i
+		j := i
+		for j < len(text) {
+			r2, sz2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				j += sz2
+				continue
+			}
+			if isApostrophe(r2) && j+sz2 < len(text) {
+				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
+				if unicode.IsLetter(r3) {
+					j += sz2
+					continue
+				}
+			}
+			break
+		}
+		word := text[start:j]
+		var t Token
+		t.Start, t.End = start, j
+		t.Upper = unicode.IsUpper(r)
+		t.Cyr = isCyrillic(r)
+		if j < len(text) {
+			t.Dot = text[j] == '.'
+			t.Hyphen = text[j] == '-'
+		}
+		var k []byte
+		k, t.Adj = AppendWordKey(kb[:0], word)
+		t.Hash = hashBytes(k)
+		if keys {
+			t.Key = string(k)
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+// HashKey is the 64-bit FNV-1a hash of a key, as Token.Hash.
+func HashKey(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func hashBytes(key []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Key returns the matching key of a name: the keys of its words joined by spaces.
+func Key(name string) string {
+	toks := Tokenize(name, nil)
+	if len(toks) == 1 {
+		return toks[0].Key
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Key)
+	}
+	return b.String()
+}
+
+// WordKey stems one word in its script and returns its Latin skeleton; adj says the
+// stripped ending was a Russian/Ukrainian adjective ending.
+func WordKey(word string) (key string, adj bool) {
+	var buf [128]byte
+	b, adj := AppendWordKey(buf[:0], word)
+	return string(b), adj
+}
+
+// AppendWordKey is WordKey appending to dst, without allocating for ordinary words.
+func AppendWordKey(dst []byte, word string) ([]byte, bool) {
+	var rs [64]rune
+	n := 0
+	cyr := false
+	for _, r := range word {
+		if n == len(rs) {
+			break
+		}
+		r = foldRune(r)
+		if r == '\'' {
+			continue
+		}
+		if isCyrillic(r) {
+			cyr = true
+		}
+		rs[n] = r
+		n++
+	}
+	w := rs[:n]
+	var tmp [192]byte
+	if cyr {
+		var adj bool
+		w, adj = stemCyr(w)
+		return skeleton(dst, translit(tmp[:0], w)), adj
+	}
+	// English possessive: "Kursk's" (apostrophe already dropped).
+	if len(word) > 3 && (strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s")) {
+		w = w[:len(w)-1]
+	}
+	lat := tmp[:0]
+	for _, r := range w {
+		lat = utf8.AppendRune(lat, r)
+	}
+	start := len(dst)
+	dst = skeleton(dst, lat)
+	return stemLatin(dst, start), false
+}
+
+// Endings stripped from Russian and Ukrainian words, longest first; the stem keeps at least
+// minStem letters so that short names survive.
+const minStem = 3
+
+var cyrEndings = func() [][]rune {
+	list := []string{
+		// adjectives ru
+		"ыми", "ими", "ого", "его", "ому", "ему", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей",
+		"ую", "юю", "ых", "их", "ым", "им", "ом", "ем",
+		// adjectives uk
+		"ої", "ою", "ій", "ім", "ія", "ії", "ію", "ією",
+		// nouns
+		"ами", "ями", "ах", "ях", "ам", "ям", "ью", "ью", "ье", "ья", "ьи", "ию", "ие", "ия", "ии", "ием",
+		"ові", "еві", "єві", "ею", "єю",
+		"а", "я", "о", "е", "є", "ы", "и", "і", "ї", "у", "ю", "ь", "й",
+	}
+	out := make([][]rune, len(list))
+	for i, s := range list {
+		out[i] = []rune(s)
+	}
+	// longest first
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}()
+
+var adjEndings = map[string]bool{
+	"ыми": true, "ими": true, "ого": true, "его": true, "ому": true, "ему": true, "ая": true, "яя": true,
+	"ое": true, "ее": true, "ые": true, "ый": true, "ий": true, "ой": true, "ую": true, "юю": true,
+	"ых": true, "их": true, "ым": true, "им": true, "ої": true, "ою": true, "ій": true, "ім": true,
+}
+
+func stemCyr(w []rune) ([]rune, bool) {
+	for _, e := range cyrEndings {
+		if len(w)-len(e) >= minStem && hasSuffixRunes(w, e) {
+			return w[:len(w)-len(e)], adjEndings[string(e)]
+		}
+	}
+	return w, false
+}
+
+func hasSuffixRunes(w, e []rune) bool {
+	if len(e) > len(w) {
+		return false
+	}
+	off := len(w) - len(e)
+	for i := range e {
+		if w[off+i] != e[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// translit maps Cyrillic to Latin with one fixed scheme; skeleton then removes the
+// differences between schemes.
+func translit(b []byte, w []rune) []byte {
+	for _, r := range w {
+		switch r {
+		case 'а':
+			b = append(b, 'a')
+		case 'б':
+			b = append(b, 'b')
+		case 'в':
+			b = append(b, 'v')
+		case 'г', 'ґ', 'х':
+			b = append(b, 'h')
+		case 'д':
+			b = append(b, 'd')
+		case 'е', 'э':
+			b = append(b, 'e')
+		case 'є':
+			b = append(b, "ie"...)
+		case 'ж':
+			b = append(b, "zh"...)
+		case 'з':
+			b = append(b, 'z')
+		case 'и', 'і', 'ї', 'й', 'ы':
+			b = append(b, 'i')
+		case 'к':
+			b = append(b, 'k')
+		case 'л':
+			b = append(b, 'l')
+		case 'м':
+			b = append(b, 'm')
+		case 'н':
+			b = append(b, 'n')
+		case 'о':
+			b = append(b, 'o')
+		case 'п':
+			b = append(b, 'p')
+		case 'р':
+			b = append(b, 'r')
+		case 'с':
+			b = append(b, 's')
+		case 'т':
+			b = append(b, 't')
+		case 'у', 'ў':
+			b = append(b, 'u')
+		case 'ф':
+			b = append(b, 'f')
+		case 'ц':
+			b = append(b, 'c')
+		case 'ч':
+			b = append(b, "ch"...)
+		case 'ш', 'щ':
+			b = append(b, "sh"...)
+		case 'ъ', 'ь':
+		case 'ю':
+			b = append(b, "iu"...)
+		case 'я':
+			b = append(b, "ia"...)
+		default:
+			if r < utf8.RuneSelf || !isCyrillic(r) {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+	}
+	return b
+}
+
+// latinFold removes diacritics from the Latin letters found in place names.
+var latinFold = map[rune]string{
+	'á': "a", 'à': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'ą': "a", 'ă': "a", 'ā': "a",
+	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "ch", 'ď': "d", 'đ': "d",
+	'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ě': "e", 'ę': "e", 'ė': "e", 'ē': "e",
+	'ğ': "g", 'ģ': "g", 'í': "i", 'ì': "i", 'î': "i", 'ï': "i", 'ı': "i", 'ī': "i", 'į': "i",
+	'ķ': "k", 'ł': "l", 'ľ': "l", 'ļ': "l", 'ń': "n", 'ň': "n", 'ñ': "n", 'ņ': "n",
+	'ó': "o", 'ò': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ø': "o", 'ő': "o", 'œ': "oe",
+	'ř': "r", 'ś': "s", 'š': "sh", 'ş': "s", 'ș': "s", 'ß': "ss", 'ť': "t", 'ţ': "t", 'ț': "t",
+	'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'ů': "u", 'ű': "u", 'ū': "u", 'ų': "u", 'ŭ': "u",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "zh", 'ǧ': "g", 'ə': "a",
+}
+
+// skeleton maps a lower-case Latin (or already transliterated) word to its matching form,
+// appending it to out.
+func skeleton(out []byte, s []byte) []byte {
+	var stack [192]byte
+	b := stack[:0]
+	for len(s) > 0 {
+		r, sz := utf8.DecodeRune(s)
+		s = s[sz:]
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := latinFold[r]; ok {
+			b = append(b, f...)
+			continue
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	base := len(out)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		next := byte(0)
+		if i+1 < len(b) {
+			next = b[i+1]
+		}
+		switch c {
+		case '\'':
+			continue
+		case 's':
+			if next == 'h' && i+3 < len(b) && b[i+2] == 'c' && b[i+3] == 'h' { // shch
+				out = append(out, 's', 'h')
+				i += 3
+				continue
+			}
+			if next == 'c' && i+2 < len(b) && b[i+2] == 'h' { // sch
+				out = append(out, 's', 'h')
+				i += 2
+				continue
+			}
+		case 'k':
+			if next == 'h' {
+				out = append(out, 'h')
+				i++
+				continue
+			}
+		case 'g':
+			c = 'h'
+		case 't':
+			if next == 's' || next == 'z' {
+				out = append(out, 'c')
+				i++
+				continue
+			}
+		case 'w':
+			c = 'v'
+		case 'x':
+			out = append(out, 'k')
+			c = 's'
+		case 'q':
+			c = 'k'
+		case 'y', 'j':
+			c = 'i'
+		case 'e':
+			// ye/ie -> e: "Yeysk" = "Eysk", "Kiev" = "Kyev".
+			if n := len(out); n > base && out[n-1] == 'i' {
+				out[n-1] = 'e'
+				continue
+			}
+		}
+		if n := len(out); n > base && out[n-1] == c && c < utf8.RuneSelf {
+			continue // doubled letters
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// Latin endings stripped so that nominative transliterations meet the Cyrillic stems.
+var latinEndings = []string{"aia", "oie", "oe", "ogo", "oi", "ei", "ia", "ie", "ii", "a", "e", "i", "o", "u"}
+
+// stemLatin strips one ending from b[start:].
+func stemLatin(b []byte, start int) []byte {
+	w := b[start:]
+	for _, e := range latinEndings {
+		if len(w)-len(e) >= minStem && string(w[len(w)-len(e):]) == e {
+			return b[:len(b)-len(e)]
+		}
+	}
+	return b
+}

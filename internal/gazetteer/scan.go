@@ -1,0 +1,267 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer/namekey"
+)
+
+// scanMaxN is the longest name, in words, Scan looks for.
+const scanMaxN = 4
+
+// stopKeys are capitalised words that begin English and Russian sentences more often than
+// they name a place ("Police said", "Nice", "Победа"); they match only next to a generic word.
+var stopKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"police", "nice", "split", "mobile", "reading", "orange", "van", "batman", "sale", "bar", "best", "hope",
+		"of", "male", "deal", "union", "independence", "victoria", "march", "may", "most", "page", "bath", "university",
+		"enterprise", "liberty", "marina", "mission", "summit", "commerce", "industry", "opportunity", "friendship",
+		"central", "north", "south", "east", "west", "new", "mir", "sun", "sonne", "moore", "bell", "bristol", "bay",
+		"мир", "победа", "перемога", "дружба", "заря", "зоря", "прогресс", "прогрес", "восход", "схід", "труд", "праця", "луч",
+		"май", "сад", "лес", "бор", "свобода", "слава", "мирный", "мирне", "память", "новый", "новое", "новая", "нове",
+		"центр", "центральный", "центральне", "октябрь", "сокол", "орел", "орёл", "красный", "красное", "ленина", "путин",
+		"армия", "россия", "россии",
+		// sentence openers
+		"ночью", "утром", "днем", "днём", "вечером", "сегодня", "вчера", "завтра", "также", "однако", "кроме", "всего", "около",
+		"после", "это", "так", "тогда", "там", "здесь", "вночі", "вдень", "зранку", "увечері", "сьогодні", "вчора", "також",
+		"однак", "всього", "близько", "після", "це", "тому", "він", "вона", "вони", "ми", "он", "она", "они", "мы",
+		"по", "при", "как", "как", "как", "уже", "еще", "ещё", "ранее", "раніше", "позже", "пізніше", "сейчас", "зараз",
+		"губернатор", "глава", "мэр", "мер", "власти", "влада", "минобороны", "міноборони", "пво", "ппо", "всу", "зсу",
+		"we", "it", "they", "he", "she", "this", "that", "there", "on", "in", "at", "after", "before", "overnight", "earlier",
+		"later", "today", "yesterday", "according", "officials", "governor", "mayor", "air", "defence", "defense", "forces",
+		"ministry", "army", "drone", "drones", "emergency", "services", "head", "region", "several",
+		"some", "all", "one", "two", "three", "no", "not", "but", "and", "or", "as", "so", "if", "when", "while",
+	} {
+		m[namekey.Key(w)] = true
+	}
+	// country names stay matchable
+	delete(m, namekey.Key("россия"))
+	return m
+}()
+
+// stopSurface are exact words (lower case) that share a key with a real name but are
+// function words: "Крім того" (uk "besides") is not "Крим".
+var stopSurface = map[string]bool{"крім": true, "над": true, "под": true, "від": true, "при": true, "про": true}
+
+// connectors may stand between the members of a list that one generic word closes:
+// "в Брянской и Курской областях", "Kursk, Belgorod and Bryansk regions".
+var connectors = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"и", "і", "й", "та", "а", "также", "and", "&", "or", "или", "або", "чи", "as", "well"} {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
+
+type rawMention struct {
+	start, end int
+	generic    domain.PlaceKind
+	posts      []posting
+	adj        bool
+	matched    string
+	nameStart  int
+	latin      bool
+	placeAdj   bool
+}
+
+// Scan finds every place name in a running text, leftmost-longest, with the generic words
+// around it, in English, Russian and Ukrainian, inflected or not.
+func (g *Gazetteer) Scan(text string) []Mention {
+	toks := namekey.Tokenize(text, make([]namekey.Token, 0, len(text)/6+4))
+	var raws []rawMention
+	consumed := 0 // byte offset up to which text belongs to an earlier mention
+	for i := 0; i < len(toks); {
+		var hs [scanMaxN]uint64
+		h := uint64(0)
+		maxN := 0
+		for n := 1; n <= scanMaxN && i+n <= len(toks); n++ {
+			if n > 1 && !adjacent(text, toks[i+n-2], toks[i+n-1]) {
+				break
+			}
+			h = mix(h, toks[i+n-1].Hash)
+			hs[n-1] = h
+			maxN = n
+		}
+		if _, generic := g.gen.single[toks[i].Hash]; generic {
+			i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
+			continue
+		}
+		best := 0
+		var posts []posting
+		for n := maxN; n >= 1; n-- {
+			ps := g.index[hs[n-1]]
+			if len(ps) == 0 || !g.acceptable(text, toks[i:i+n], ps) {
+				continue
+			}
+			best, posts = n, ps
+			break
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		last := i + best - 1
+		m := rawMention{start: toks[i].Start, end: toks[last].End, posts: posts, nameStart: toks[i].Start}
+		m.matched = text[m.start:m.end]
+		m.latin = !toks[i].Cyr
+		for _, t := range toks[i : last+1] {
+			m.adj = m.adj || t.Adj
+		}
+		// "Брянской", "Харківській": a place adjective (-ск-) that a later generic word can close
+		m.placeAdj = toks[last].Adj && (strings.HasSuffix(toks[last].Key, "sk") || strings.HasSuffix(toks[last].Key, "ck"))
+		next := last + 1
+		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, toks[last], toks[next]) {
+			m.generic, m.end = k, toks[next+n-1].End
+			next += n
+		}
+		for n := 2; n >= 1 && m.generic == ""; n-- {
+			j := i - n
+			if j < 0 || toks[j].Start < consumed || !adjacent(text, toks[i-1], toks[i]) {
+				continue
+			}
+			if k, c := g.gen.match(toks, j, true, text); c == n {
+				m.generic, m.start = k, toks[j].Start
+			}
+		}
+		if m.generic == "" && best == 1 && (stopKeys[toks[i].Key] || stopSurface[strings.ToLower(text[toks[i].Start:toks[i].End])] ||
+			sentenceStart(text, toks[i].Start) && len(toks[i].Key) <= 6 && g.onlySmall(posts)) {
+			i++
+			continue
+		}
+		if m.generic == "" && allAdjective(g, posts) {
+			m.generic = domain.CountryPlace
+		}
+		raws = append(raws, m)
+		consumed = m.end
+		i = next
+	}
+	propagateLists(text, raws, g)
+	out := make([]Mention, len(raws))
+	for k, m := range raws {
+		out[k] = Mention{Start: m.start, End: m.end, Text: text[m.start:m.end], Generic: m.generic,
+			Candidates: g.rank(m.posts, m.generic, m.adj, Hint{}, m.matched, true)}
+	}
+	return out
+}
+
+// acceptable: a name in running text starts with a capital letter, except adjectives of
+// countries and seas ("украинских", "черноморский"), which news writes in lower case.
+func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) bool {
+	word := text[toks[0].Start:toks[0].End]
+	if len(toks) == 1 && allCaps(word) && utf8.RuneCountInString(word) <= 4 {
+		// acronyms ("ЛЭП", "ВСУ") name places only when an alias says so ("РФ", "ХМАО")
+		for _, q := range ps {
+			if q.flags&isAlias != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if toks[0].Upper {
+		// a lone capitalised letter or two ("В", "У", "А") is a preposition, not a name
+		if len(toks) == 1 && utf8.RuneCountInString(text[toks[0].Start:toks[0].End]) < 3 && !allCaps(text[toks[0].Start:toks[0].End]) {
+			return false
+		}
+		return true
+	}
+	for _, q := range ps {
+		if q.flags&lowerOK != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart says a word opens a sentence, where capitals say nothing about names.
+func sentenceStart(text string, at int) bool {
+	s := strings.TrimRight(text[:at], " \t\u00a0\"«“'(")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', '\n':
+		return true
+	}
+	return strings.HasSuffix(s, "—") || strings.HasSuffix(s, "…")
+}
+
+// onlySmall: every reading is a district or a small settlement (under 20,000 people in
+// Russia or Ukraine, under 200,000 abroad), the kind of place a capitalised sentence opener
+// ("Атаке", "Над") collides with.
+func (g *Gazetteer) onlySmall(ps []posting) bool {
+	for _, q := range ps {
+		p := &g.places[q.place]
+		if p.Kind != domain.SettlementPlace && p.Kind != domain.DistrictPlace {
+			return false
+		}
+		limit := 200000
+		if p.Country == "RU" || p.Country == "UA" {
+			limit = 20000
+		}
+		if p.Population >= limit {
+			return false
+		}
+	}
+	return true
+}
+
+func allCaps(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(s) > 1
+}
+
+func allAdjective(g *Gazetteer, ps []posting) bool {
+	for _, q := range ps {
+		if q.flags&isAdjective == 0 {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+// propagateLists gives every member of "X, Y и Z областей" the generic word that closes the list.
+func propagateLists(text string, raws []rawMention, g *Gazetteer) {
+	for k := len(raws) - 1; k > 0; k-- {
+		cur, prev := &raws[k], &raws[k-1]
+		if cur.generic == "" || cur.generic == domain.CountryPlace || prev.generic != "" {
+			continue
+		}
+		if !onlyConnectors(text[prev.end:cur.nameStart]) || !prev.placeAdj && !prev.latin {
+			continue // in Russian and Ukrainian only adjectives share the closing generic word
+		}
+		has := false
+		for _, q := range prev.posts {
+			if g.places[q.place].Kind == cur.generic {
+				has = true
+				break
+			}
+		}
+		if has {
+			prev.generic = cur.generic
+		}
+	}
+}
+
+func onlyConnectors(gap string) bool {
+	if len(gap) > 24 {
+		return false
+	}
+	words := strings.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' })
+	if len(words) == 0 {
+		return strings.Contains(gap, ",")
+	}
+	for _, w := range words {
+		if !connectors[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
