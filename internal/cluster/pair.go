@@ -205,8 +205,8 @@ func (e pairEvidence) same(threshold float64) bool {
 	if e.dateShift >= 1 && !e.keyShared && (e.countConf || e.numConf) {
 		return false
 	}
-	if e.text >= 0.5 {
-		return true // near-duplicate text: a reprint, whatever the extraction made of it
+	if e.text >= 0.5 && !e.regDisj && !e.countConf && !e.numConf {
+		return true // near-duplicate text with the same figures: a reprint, whatever its dates
 	}
 	// Soft vetoes: the same night in two regions; dates or publication far apart (unless the
 	// same figures and names are republished under a new date); an explicit day far from the

@@ -151,8 +151,8 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) string {
 		if !ok {
 			continue
 		}
-		if s.tooFar(f, g) {
-			continue
+		if s.tooFar(f, g) || s.find(j) == s.find(idx) {
+			continue // already one story: the decision could not change anything
 		}
 		if evidence(f, g).same(s.opts.Threshold) {
 			s.union(idx, j)

@@ -1,0 +1,1564 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"skyledger/internal/domain"
+)
+
+// Rule names, recorded on evidence spans and shown by --explain.
+const (
+	ruleSimple    = "sentence"        // one region (or the context region) in a trigger sentence
+	ruleBreakdown = "breakdown"       // per-region figures of a tally
+	ruleTotal     = "national-total"  // a stated total of a ministry / air-force tally
+	ruleNational  = "national"        // a ministry / air-force claim with no region
+	ruleSea       = "sea"             // an intercept over a sea
+	ruleContext   = "context-region"  // region carried from an earlier sentence or the speaker
+	ruleMulti     = "region-list"     // several regions named, no per-region figures
+	ruleCasualty  = "casualty"        // killed / injured figures
+	ruleNoCas     = "no-casualties"   // "no casualties" phrases
+	ruleReporter  = "reporter"        // attribution
+	ruleOfficial  = "official"        // attribution from the officials table
+	ruleDate      = "date"            // date from a cue
+	ruleDateCtx   = "date-context"    // date from an earlier sentence
+	ruleDatePub   = "date-published"  // no cue: the published date
+	ruleRecap     = "recap"           // a recalled earlier incident without its own date
+	ruleCount     = "count"           // figure next to a drone word
+	ruleCountSg   = "count-singular"  // "a drone", "беспилотник сбит"
+	ruleLaunched  = "launched"        // "attacked with 50 drones"
+	ruleTrigger   = "trigger"         // the event word
+	ruleHedged    = "count-hedged"    // "at least", "более"
+	ruleDebris    = "debris"          // debris with damage or casualties
+	ruleImpact    = "impact"          // hit / struck / attack with damage
+	ruleIntercept = "intercept"       // shot down / destroyed
+	ruleSeaPlace  = "sea-place"       // place of a sea row
+	rulePlace     = "place"           // district or settlement named
+	ruleOfficialR = "official-region" // region of the named official
+)
+
+// row is an incident being built, with what the merge and the flags need to know.
+type row struct {
+	inc     domain.Incident
+	sent    int
+	places  []string
+	total   bool // a national total
+	repSent int  // sentence the reporter came from (-1: none)
+	window  bool // the figure covers a stated time window ("within four hours")
+}
+
+type docState struct {
+	x      *Extractor
+	text   string
+	toks   []token
+	hits   []hit
+	sents  []sentence
+	nums   []number
+	dates  []dateMention
+	places []placeRef
+	offs   []officialHit
+	pub    string // YYYY-MM-DD or ""
+	defDt  string // dateline or published date
+	defKn  bool   // defDt is known
+
+	// per-sentence indexes (into hits, nums, dates, places, offs)
+	sHits   [][]hit
+	sNums   [][]number
+	sDates  [][]dateMention
+	sPlaces [][]placeRef
+	sOffs   [][]officialHit
+
+	rows  []*row
+	flags []domain.Flag
+
+	// context carried from sentence to sentence
+	speaker    domain.Reporter
+	speakerReg string
+	speakerSpn domain.Span
+	speakerOK  bool
+	lastRegion string
+	lastRegSpn domain.Span
+	lastRegPar int
+	ctxDate    string
+	ctxKnown   bool
+	ctxDateOK  bool
+	ctxDateSpn domain.Span
+	droneSeen  int // last sentence with a drone word
+	titleDrone bool
+	docCountry string // the country most regions of the text lie in
+	titleReg   string
+}
+
+func (st *docState) span(field string, start, end int, rule string) domain.Span {
+	return domain.Span{Field: field, Start: start, End: end, Text: st.text[start:end], Rule: rule}
+}
+
+// index distributes the document-wide finds over sentences.
+func (st *docState) index() {
+	n := len(st.sents)
+	st.sHits = make([][]hit, n)
+	st.sNums = make([][]number, n)
+	st.sDates = make([][]dateMention, n)
+	st.sPlaces = make([][]placeRef, n)
+	st.sOffs = make([][]officialHit, n)
+	si := func(start int) int {
+		return sort.Search(n, func(i int) bool { return st.sents[i].end > start })
+	}
+	for _, h := range st.hits {
+		if i := si(h.start); i < n && h.start >= st.sents[i].start {
+			st.sHits[i] = append(st.sHits[i], h)
+		}
+	}
+	for _, x := range st.nums {
+		if i := si(x.start); i < n && x.start >= st.sents[i].start {
+			st.sNums[i] = append(st.sNums[i], x)
+		}
+	}
+	for _, x := range st.dates {
+		if i := si(x.start); i < n && x.start >= st.sents[i].start {
+			st.sDates[i] = append(st.sDates[i], x)
+		}
+	}
+	for _, x := range st.places {
+		if i := si(x.start); i < n && x.start >= st.sents[i].start {
+			st.sPlaces[i] = append(st.sPlaces[i], x)
+		}
+	}
+	for _, x := range st.offs {
+		if i := si(x.start); i < n && x.start >= st.sents[i].start {
+			st.sOffs[i] = append(st.sOffs[i], x)
+		}
+	}
+}
+
+// sentHits groups one sentence's hits by category.
+type sentHits map[string][]hit
+
+func (st *docState) group(si int) sentHits {
+	g := sentHits{}
+	for _, h := range st.sHits[si] {
+		g[h.p.cat] = append(g[h.p.cat], h)
+	}
+	return g
+}
+
+func overlaps(a, b hit) bool { return a.t0 < b.t1 && b.t0 < a.t1 }
+
+// without drops hits of list that overlap any hit of the blockers.
+func without(list []hit, blockers ...[]hit) []hit {
+	var out []hit
+	for _, h := range list {
+		ok := true
+		for _, bl := range blockers {
+			for _, b := range bl {
+				if overlaps(h, b) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func nearHit(hs []hit, t0, t1, before, after int) (hit, bool) {
+	for _, h := range hs {
+		if h.t1 > t0-before && h.t0 < t1+after {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// numIsCount reports whether a figure can be a number of drones or people: not a time, a date,
+// an age, a distance...
+func (st *docState) numIsCount(g sentHits, n number) bool {
+	if n.ordinal || n.value <= 0 || n.value > 5000 {
+		return false
+	}
+	for _, d := range st.dates {
+		if n.start < d.end && d.start < n.end {
+			return false
+		}
+	}
+	// "05:36", "18.15", "24/7"
+	if n.end < len(st.text) && (st.text[n.end] == ':' || st.text[n.end] == '/') {
+		return false
+	}
+	if n.start > 0 && (st.text[n.start-1] == ':' || st.text[n.start-1] == '/' || st.text[n.start-1] == '#') {
+		return false
+	}
+	if n.value >= 1900 && n.value <= 2100 {
+		return false
+	}
+	if _, ok := nearHit(g["unit"], n.t1, n.t1, 0, 2); ok {
+		// a unit directly after (or after one adjective word) the figure
+		for _, u := range g["unit"] {
+			if u.t0 == n.t1 || (u.t0 == n.t1+1 && !st.isDroneAt(g, n.t1)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (st *docState) isDroneAt(g sentHits, t int) bool {
+	for _, h := range g["drone"] {
+		if h.t0 <= t && t < h.t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// droneAfter finds a drone word starting within gap tokens after t (no figure in between).
+func (st *docState) droneAfter(g sentHits, nums []number, t, gap int) (hit, bool) {
+	for _, h := range g["drone"] {
+		if h.t0 >= t && h.t0 <= t+gap {
+			for _, n := range nums {
+				if n.t0 >= t && n.t0 < h.t0 {
+					return hit{}, false
+				}
+			}
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// Extract reads one document.
+func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
+	out := domain.Extraction{ID: doc.ID, Story: doc.ID, Lang: doc.Lang, Incidents: []domain.Incident{}, Flags: []domain.Flag{}}
+	if out.Lang == "" {
+		out.Lang = x.detect(doc.Title + "\n" + doc.Text)
+	}
+	st := x.prepare(doc)
+	for si := range st.sents {
+		st.sentence(si)
+	}
+	rows := st.merge()
+	for _, r := range rows {
+		out.Incidents = append(out.Incidents, r.inc)
+	}
+	st.checkFlags(doc, rows)
+	out.Flags = append(out.Flags, st.flags...)
+	return out
+}
+
+func (x *Extractor) prepare(doc domain.Document) *docState {
+	st := &docState{x: x, text: doc.Text, pub: doc.Published, droneSeen: -10, lastRegPar: -1}
+	st.toks = tokenize(doc.Text)
+	st.hits = x.lex.match(st.toks)
+	st.sents = splitSentences(doc.Text, st.toks)
+	st.nums = x.numbers(doc.Text, st.toks)
+	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks)
+	st.places = x.findPlaces(doc.Text, st.toks)
+	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
+	st.places = dropOfficialNames(st.places, st.offs)
+	disambiguate(st.places)
+	st.places = st.dropWeakPlaces(st.places, doc.Title)
+	st.docCountry = docCountry(st.places, doc.Text)
+	if len(doc.Published) == 10 {
+		st.defDt, st.defKn = doc.Published, true
+	}
+	for _, d := range st.dates {
+		if d.dateline {
+			st.defDt, st.defKn = d.date, d.known
+			break
+		}
+	}
+	// the title: does it speak of drones, and of which region
+	if doc.Title != "" {
+		tt := tokenize(doc.Title)
+		for _, h := range x.lex.match(tt) {
+			if h.p.cat == "drone" {
+				st.titleDrone = true
+			}
+		}
+		for _, p := range x.findPlaces(doc.Title, tt) {
+			if p.kind != domain.CountryPlace && p.region != "" && !p.adjective {
+				st.titleReg = p.region
+				break
+			}
+		}
+	}
+	st.index()
+	return st
+}
+
+func regionCountry(code string) string {
+	if i := strings.IndexByte(code, '-'); i > 0 {
+		return code[:i]
+	}
+	return ""
+}
+
+// sentence runs the rules on sentence si.
+func (st *docState) sentence(si int) {
+	s := st.sents[si]
+	g := st.group(si)
+	nums := st.sNums[si]
+
+	recap := false
+	for _, h := range g["recap"] {
+		if h.t0 <= s.t0+3 {
+			recap = true
+		}
+	}
+
+	// who speaks in this sentence
+	rep, repReg, repSpan, repOK := st.reporterOf(si, g)
+
+	// date cue
+	var dm *dateMention
+	for i := range st.sDates[si] {
+		d := st.sDates[si][i]
+		if d.weak {
+			continue
+		}
+		dm = &st.sDates[si][i]
+		break
+	}
+
+	drones := without(g["drone"], g["notdrone"])
+	if len(drones) > 0 {
+		st.droneSeen = si
+	}
+
+	// damage words that are not negated ("no damage", "без пошкоджень")
+	damage := without(g["damage"], g["nocas"], g["nodamage"])
+	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
+	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
+	concrete := len(damage) > 0 || len(killedH) > 0 || len(injuredH) > 0
+
+	// triggers
+	debrisH := g["debris"]
+	var intercepts, impacts []hit
+	for _, h := range g["intercept"] {
+		// "debris of a downed drone": the participle belongs to the debris phrase
+		inDebris := false
+		for _, d := range debrisH {
+			if h.t0 > d.t0 && h.t0 <= d.t1+4 {
+				inDebris = true
+			}
+		}
+		if !inDebris {
+			intercepts = append(intercepts, h)
+		}
+	}
+	for _, h := range g["impact"] {
+		if h.p.tag == "weak" && !concrete {
+			continue
+		}
+		impacts = append(impacts, h)
+	}
+	var debris []hit
+	if concrete {
+		debris = debrisH
+	} else if len(debrisH) > 0 && si+1 < len(st.sents) {
+		ng := st.group(si + 1)
+		if len(without(ng["damage"], ng["nocas"], ng["nodamage"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0 {
+			debris = debrisH
+		}
+	}
+	if len(debris) > 0 {
+		// the damage was done by debris, not by a direct hit
+		impacts = nil
+	}
+	if len(intercepts) > 0 {
+		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
+		var strong []hit
+		for _, h := range impacts {
+			if h.p.tag != "weak" {
+				strong = append(strong, h)
+			}
+		}
+		impacts = strong
+	}
+
+	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
+	blocked := len(g["history"]) > 0 || len(g["modal"]) > 0
+	droneOK := len(drones) > 0
+	if !droneOK && len(g["notdrone"]) == 0 && len(g["weapon"]) == 0 {
+		// "Some of the enemy targets were downed": the drone was named just before
+		if si-st.droneSeen <= 2 && si > 0 {
+			droneOK = true
+		}
+	}
+	if hasTrigger && !droneOK && len(drones) == 0 && len(g["weapon"]) > 0 {
+		hasTrigger = false
+	}
+
+	if !hasTrigger || blocked || !droneOK {
+		st.nonEvent(si, g, rep, repReg, repSpan, repOK, recap, dm)
+		return
+	}
+
+	// date of this sentence's rows
+	date, known, dspan, drule := st.dateFor(si, dm, recap)
+
+	// reporter for this sentence's rows
+	if !repOK && !recap && st.speakerOK {
+		rep, repReg, repSpan, repOK = st.speaker, st.speakerReg, st.speakerSpn, true
+	}
+	if repOK && !recap {
+		st.speaker, st.speakerReg, st.speakerSpn, st.speakerOK = rep, repReg, repSpan, true
+	}
+	_ = known
+
+	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+
+	// casualties
+	st.casualties(si, g, nums, created, killedH, injuredH)
+
+	// context for the following sentences
+	st.updateRegionContext(si)
+	if dm != nil && !recap {
+		st.ctxDate, st.ctxKnown, st.ctxDateOK, st.ctxDateSpn = dm.date, dm.known, true, st.span("date", dm.start, dm.end, dm.rule)
+	}
+}
+
+// nonEvent handles a sentence without a usable trigger: it may attribute the sentence before
+// ("Об этом сообщили в Минобороны"), carry casualties, or say nobody was hurt.
+func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg string, repSpan domain.Span, repOK, recap bool, dm *dateMention) {
+	if repOK {
+		// back-fill rows of the previous sentences that have no reporter yet
+		for _, r := range st.rows {
+			if r.sent >= si-2 && r.inc.Reporter == "" && r.repSent < 0 {
+				r.inc.Reporter = domain.NullString(rep)
+				r.repSent = si
+				r.inc.Evidence = append(r.inc.Evidence, withField(repSpan, "reporter"))
+			}
+		}
+		if !recap {
+			st.speaker, st.speakerReg, st.speakerSpn, st.speakerOK = rep, repReg, repSpan, true
+		}
+	}
+	if recap {
+		st.speakerOK = false
+	}
+	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
+	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
+	if len(killedH)+len(injuredH)+len(g["nocas"])+len(g["noinj"]) > 0 && len(g["history"])+len(g["modal"]) == 0 {
+		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
+	}
+	st.updateRegionContext(si)
+	if dm != nil && !recap {
+		st.ctxDate, st.ctxKnown, st.ctxDateOK, st.ctxDateSpn = dm.date, dm.known, true, st.span("date", dm.start, dm.end, dm.rule)
+	}
+}
+
+func withField(s domain.Span, f string) domain.Span { s.Field = f; return s }
+
+// dateFor picks the date of the rows of sentence si.
+func (st *docState) dateFor(si int, dm *dateMention, recap bool) (string, bool, *domain.Span, string) {
+	if dm != nil {
+		sp := st.span("date", dm.start, dm.end, ruleDate+":"+dm.rule)
+		if !dm.known {
+			return "", false, &sp, ruleDate
+		}
+		return dm.date, true, &sp, ruleDate
+	}
+	if recap {
+		return "", false, nil, ruleRecap
+	}
+	if st.ctxDateOK {
+		sp := st.ctxDateSpn
+		sp.Rule = ruleDateCtx
+		return st.ctxDate, st.ctxKnown, &sp, ruleDateCtx
+	}
+	if st.defKn {
+		return st.defDt, true, nil, ruleDatePub
+	}
+	return "", false, nil, ruleDatePub
+}
+
+// updateRegionContext remembers the last region the text spoke of.
+func (st *docState) updateRegionContext(si int) {
+	for _, p := range st.sPlaces[si] {
+		if p.adjective || p.kind == domain.CountryPlace || p.region == "" {
+			continue
+		}
+		st.lastRegion = p.region
+		st.lastRegSpn = st.span("region", p.start, p.end, ruleContext)
+		st.lastRegPar = st.sents[si].para
+	}
+}
+
+// reporterOf finds who the sentence attributes its claim to.
+func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, domain.Span, bool) {
+	type cand struct {
+		rep    domain.Reporter
+		region string
+		h      hit
+		dist   int
+		off    bool
+	}
+	var cs []cand
+	speech := g["speech"]
+	dist := func(t0, t1 int) int {
+		best := 1000
+		for _, s := range speech {
+			d := 0
+			if s.t0 >= t1 {
+				d = s.t0 - t1
+			} else if t0 >= s.t1 {
+				d = t0 - s.t1
+			}
+			if d < best {
+				best = d
+			}
+		}
+		return best
+	}
+	add := func(cat string, rep domain.Reporter) {
+		for _, h := range g[cat] {
+			cs = append(cs, cand{rep: rep, h: h, dist: dist(h.t0, h.t1)})
+		}
+	}
+	add("rep_governor", domain.Governor)
+	add("rep_mod", domain.MoD)
+	add("rep_air_force", domain.AirForce)
+	add("rep_other", domain.OtherOfficial)
+	add("rep_media", domain.Media)
+	for _, o := range st.sOffs[si] {
+		rep := domain.Reporter(o.o.Role)
+		h := hit{p: &pattern{cat: "official", raw: o.o.Name}, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
+		c := cand{rep: rep, region: o.o.Region, h: h, dist: dist(o.t, o.t+1), off: true}
+		cs = append(cs, c)
+	}
+	if len(cs) == 0 {
+		return "", "", domain.Span{}, false
+	}
+	// a longer cue inside which a shorter one sits wins ("vice-governor" over "governor")
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].dist != cs[b].dist {
+			return cs[a].dist < cs[b].dist
+		}
+		return (cs[a].h.t1 - cs[a].h.t0) > (cs[b].h.t1 - cs[b].h.t0)
+	})
+	best := cs[0]
+	// an official named next to the cue gives the region and, for mayors, the role
+	for _, c := range cs {
+		if c.off && (c == best || (c.h.t0 <= best.h.t1+6 && c.h.t1 >= best.h.t0-6)) {
+			if best.rep == domain.Governor || best.off || best.rep == domain.OtherOfficial {
+				best.rep = c.rep
+			}
+			best.region = c.region
+			break
+		}
+	}
+	if best.region == "" && best.rep == domain.Governor {
+		// "губернатор Калужской области", "Head of Lviv Oblast Military Administration"
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.RegionPlace && p.t1 >= best.h.t0-5 && p.t0 <= best.h.t1+5 {
+				best.region = p.region
+				break
+			}
+		}
+	}
+	// "Moscow mayor" is the head of a region; another mayor is not
+	sp := st.span("reporter", best.h.start, best.h.end, ruleReporter)
+	if best.off {
+		sp.Rule = ruleOfficial
+	}
+	return best.rep, best.region, sp, true
+}
+
+// buildRows makes the rows of a trigger sentence.
+func (st *docState) buildRows(si int, g sentHits, nums []number, drones, intercepts, impacts, debris []hit,
+	rep domain.Reporter, repReg string, repSpan domain.Span, repOK bool, date string, dspan *domain.Span, drule string) []*row {
+
+	var created []*row
+	kinds := []struct {
+		k  domain.Kind
+		hs []hit
+	}{{domain.Intercept, intercepts}, {domain.Impact, impacts}, {domain.Debris, debris}}
+
+	// places of the sentence, split into incident places and places in a speaker's title
+	var incPlaces, titlePlaces, seas []placeRef
+	var national []hit = g["national"]
+	countryMention := ""
+	for _, p := range st.sPlaces[si] {
+		switch {
+		case p.kind == domain.WaterPlace:
+			seas = append(seas, p)
+		case p.kind == domain.CountryPlace || p.adjective:
+			if !p.adjective && countryMention == "" {
+				countryMention = p.country
+			}
+		case p.region == "":
+		case st.inTitle(si, g, p):
+			titlePlaces = append(titlePlaces, p)
+		default:
+			incPlaces = append(incPlaces, p)
+		}
+	}
+	regionsOf := func(ps []placeRef) []string {
+		var out []string
+		for _, p := range ps {
+			dup := false
+			for _, r := range out {
+				if r == p.region {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, p.region)
+			}
+		}
+		return out
+	}
+	regs := regionsOf(incPlaces)
+
+	// valid figures
+	var counts []number
+	for _, n := range nums {
+		if st.numIsCount(g, n) {
+			counts = append(counts, n)
+		}
+	}
+	// launched figures (air-force style): "атакував 50 ударними БпЛА"
+	launched := map[int]bool{}
+	var launchedN *number
+	for _, h := range g["launched"] {
+		for i, n := range counts {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 {
+				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
+					launched[n.start] = true
+					launchedN = &counts[i]
+					break
+				}
+			}
+		}
+	}
+	var cnums []number
+	for _, n := range counts {
+		if !launched[n.start] {
+			cnums = append(cnums, n)
+		}
+	}
+
+	mk := func(kind domain.Kind, region, country, place string, count *int, rule string, ev []domain.Span) *row {
+		r := &row{sent: si, repSent: -1}
+		r.inc.Kind = kind
+		r.inc.Region = domain.NullString(region)
+		r.inc.Country = domain.NullString(country)
+		r.inc.Place = domain.NullString(place)
+		r.inc.Count = count
+		r.inc.Date = domain.NullString(date)
+		if place != "" {
+			r.places = []string{place}
+		}
+		r.inc.Evidence = append(r.inc.Evidence, ev...)
+		if dspan != nil {
+			r.inc.Evidence = append(r.inc.Evidence, withRule(*dspan, "date", drule))
+		}
+		if repOK {
+			r.inc.Reporter = domain.NullString(rep)
+			r.repSent = si
+			r.inc.Evidence = append(r.inc.Evidence, repSpan)
+		}
+		r.window = len(g["window"]) > 0
+		st.rows = append(st.rows, r)
+		created = append(created, r)
+		return r
+	}
+
+	// --- breakdown: figures paired with regions
+	if len(regs)+len(seas) >= 2 && len(cnums) > 0 && len(intercepts) > 0 {
+		if st.breakdown(si, g, cnums, incPlaces, seas, intercepts, rep, national, countryMention, mk) {
+			for _, k := range kinds[1:] {
+				if len(k.hs) > 0 && len(regs) == 1 {
+					st.simpleRow(si, g, k.k, k.hs, cnums, drones, regs[0], incPlaces, mk)
+				}
+			}
+			return created
+		}
+	}
+
+	for _, k := range kinds {
+		if len(k.hs) == 0 {
+			continue
+		}
+		trig := k.hs[0]
+		trigSpan := st.span("kind", trig.start, trig.end, ruleTrigger+":"+trig.p.src)
+		// seas
+		if k.k == domain.Intercept {
+			for _, p := range seas {
+				cnt, csp := st.countNear(g, cnums, drones, k.hs, p.t0)
+				ev := []domain.Span{trigSpan, st.span("place", p.start, p.end, ruleSea)}
+				if csp != nil {
+					ev = append(ev, *csp)
+				}
+				mk(domain.Intercept, "", "", p.name, cnt, ruleSea, ev)
+			}
+		}
+		switch {
+		case len(regs) == 1:
+			st.simpleRow(si, g, k.k, k.hs, cnums, drones, regs[0], incPlaces, mk)
+		case len(regs) > 1:
+			// several regions and no per-region figures
+			for _, rg := range regs {
+				var ps []placeRef
+				for _, p := range incPlaces {
+					if p.region == rg {
+						ps = append(ps, p)
+					}
+				}
+				ev := []domain.Span{trigSpan, st.span("region", ps[0].start, ps[0].end, ruleMulti)}
+				mk(k.k, rg, regionCountry(rg), placeName(ps), nil, ruleMulti, ev)
+			}
+			impactN := false
+			if k.k == domain.Impact {
+				for _, n := range cnums {
+					for _, h := range k.hs {
+						if h.t0 == n.t1 {
+							impactN = true
+						}
+					}
+				}
+			}
+			if ((rep == domain.MoD || rep == domain.AirForce) && k.k == domain.Intercept) || impactN {
+				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
+				if impactN {
+					for _, n := range cnums {
+						for _, h := range k.hs {
+							if h.t0 == n.t1 && !n.hedged {
+								v := n.value
+								cnt = &v
+								sp := st.span("count", n.start, n.end, ruleCount)
+								csp = &sp
+							}
+						}
+					}
+				}
+				ev := []domain.Span{trigSpan}
+				if csp != nil {
+					ev = append(ev, *csp)
+				}
+				r := mk(k.k, "", st.nationalCountry(rep, countryMention, regs), "", cnt, ruleTotal, ev)
+				r.total = true
+			}
+		case len(seas) > 0 && k.k == domain.Intercept:
+			// sea only
+		default:
+			// no region named in the sentence
+			nationalCue := len(national) > 0 || countryMention != ""
+			if (rep == domain.MoD || rep == domain.AirForce || nationalCue) && k.k == domain.Intercept {
+				prevReg := ""
+				if !nationalCue && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
+					prevReg = st.lastRegion
+				}
+				if prevReg == "" && (rep == domain.MoD || rep == domain.AirForce || (nationalCue && len(titlePlaces) == 0)) {
+					cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
+					ev := []domain.Span{trigSpan}
+					if csp != nil {
+						ev = append(ev, *csp)
+					}
+					if len(national) > 0 {
+						ev = append(ev, st.span("region", national[0].start, national[0].end, ruleNational))
+					}
+					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, ev)
+					r.total = true
+					if launchedN != nil {
+						r.inc.Launched = &launchedN.value
+						r.inc.Evidence = append(r.inc.Evidence, st.span("launched", launchedN.start, launchedN.end, ruleLaunched))
+					}
+					continue
+				}
+			}
+			reg, rsp := st.contextRegion(si, titlePlaces, repReg)
+			if reg == "" {
+				continue
+			}
+			r := st.simpleRow(si, g, k.k, k.hs, cnums, drones, reg, nil, mk)
+			if r != nil && rsp != nil {
+				r.inc.Evidence = append(r.inc.Evidence, *rsp)
+			}
+		}
+	}
+	if launchedN != nil {
+		for _, r := range created {
+			if r.inc.Launched == nil && r.inc.Kind == domain.Intercept {
+				r.inc.Launched = &launchedN.value
+				r.inc.Evidence = append(r.inc.Evidence, st.span("launched", launchedN.start, launchedN.end, ruleLaunched))
+				break
+			}
+		}
+	}
+	return created
+}
+
+func withRule(s domain.Span, field, rule string) domain.Span {
+	s.Field = field
+	if rule != "" && !strings.HasPrefix(s.Rule, rule) {
+		s.Rule = rule
+	}
+	return s
+}
+
+func (st *docState) nationalCountry(rep domain.Reporter, mention string, regs []string) string {
+	switch {
+	case rep == domain.MoD:
+		return "RU"
+	case rep == domain.AirForce:
+		return "UA"
+	case mention != "":
+		return mention
+	case len(regs) > 0:
+		return regionCountry(regs[0])
+	case st.docCountry != "":
+		return st.docCountry
+	}
+	return "RU"
+}
+
+// inTitle reports whether place p is part of a speaker's title ("governor of the Leningrad
+// region", "начальник Харківської ОВА") rather than where the event happened.
+func (st *docState) inTitle(si int, g sentHits, p placeRef) bool {
+	for _, c := range []string{"rep_governor", "rep_other"} {
+		for _, h := range g[c] {
+			if h.t0 < p.t1 && p.t0 < h.t1 {
+				return true
+			}
+			if h.t1 <= p.t0 && p.t0-h.t1 <= 2 { // "governor of the Kaluga region"
+				return true
+			}
+			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 { // "Bryansk region Governor", "Харківської ОВА"
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contextRegion is the region for a trigger sentence that names none.
+func (st *docState) contextRegion(si int, titlePlaces []placeRef, repReg string) (string, *domain.Span) {
+	if len(titlePlaces) > 0 {
+		sp := st.span("region", titlePlaces[0].start, titlePlaces[0].end, ruleContext)
+		return titlePlaces[0].region, &sp
+	}
+	for _, o := range st.sOffs[si] {
+		sp := st.span("region", o.start, o.end, ruleOfficialR)
+		return o.o.Region, &sp
+	}
+	if st.lastRegion != "" {
+		sp := st.lastRegSpn
+		return st.lastRegion, &sp
+	}
+	if repReg != "" {
+		return repReg, nil
+	}
+	if st.speakerReg != "" {
+		return st.speakerReg, nil
+	}
+	if st.titleReg != "" {
+		return st.titleReg, nil
+	}
+	return "", nil
+}
+
+func placeName(ps []placeRef) string {
+	name := ""
+	for _, p := range ps {
+		if p.kind != domain.DistrictPlace && p.kind != domain.SettlementPlace {
+			continue
+		}
+		if name != "" && name != p.name {
+			return "" // several places: the row has none
+		}
+		name = p.name
+	}
+	return name
+}
+
+// simpleRow makes one row for region reg.
+func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, cnums []number, drones []hit, reg string, ps []placeRef,
+	mk func(domain.Kind, string, string, string, *int, string, []domain.Span) *row) *row {
+	var mine []placeRef
+	for _, p := range ps {
+		if p.region == reg {
+			mine = append(mine, p)
+		}
+	}
+	ev := []domain.Span{st.span("kind", trig[0].start, trig[0].end, ruleTrigger+":"+trig[0].p.src)}
+	rule := ruleSimple
+	if len(mine) > 0 {
+		ev = append(ev, st.span("region", mine[0].start, mine[0].end, ruleSimple))
+	} else {
+		rule = ruleContext
+	}
+	place := placeName(mine)
+	if place != "" {
+		for _, p := range mine {
+			if p.name == place {
+				ev = append(ev, st.span("place", p.start, p.end, rulePlace))
+				break
+			}
+		}
+	}
+	cnt, csp := st.countNear(g, cnums, drones, trig, trig[0].t0)
+	if kind == domain.Impact {
+		// "8 ударів", "13 влучань": a figure right before the impact noun
+		for _, n := range cnums {
+			for _, h := range trig {
+				if h.t0 == n.t1 {
+					v := n.value
+					cnt = &v
+					sp := st.span("count", n.start, n.end, ruleCount)
+					csp = &sp
+					if n.hedged {
+						cnt = nil
+					}
+				}
+			}
+		}
+	}
+	if csp != nil {
+		ev = append(ev, *csp)
+	}
+	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
+}
+
+// countNear finds the drone count for a trigger at token t: the figure next to a drone word
+// nearest to it, else 1 for a singular drone word or verb, else null.
+func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []hit, t int) (*int, *domain.Span) {
+	best := -1
+	bestD := 1 << 30
+	for i, n := range cnums {
+		linked := false
+		if _, ok := st.droneAfter(g, cnums, n.t1, 4); ok {
+			linked = true
+		}
+		// "сбили 37 з них", "збито 40", "shot down 12"
+		for _, h := range trig {
+			if h.p.cat == "intercept" && n.t0 >= h.t1 && n.t0 <= h.t1+1 {
+				linked = true
+			}
+		}
+		for _, h := range g["total"] {
+			if h.t0 == n.t1 && h.p.tag == "total" && (h.p.raw == "из них" || h.p.raw == "з них" || h.p.raw == "of them") {
+				linked = true
+			}
+		}
+		// "one of the drones"
+		if n.value == 1 {
+			if _, ok := st.droneAfter(g, cnums, n.t1, 3); ok {
+				linked = true
+			}
+		}
+		if !linked {
+			continue
+		}
+		d := n.t0 - t
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best >= 0 {
+		n := cnums[best]
+		sp := st.span("count", n.start, n.end, ruleCount)
+		if n.hedged {
+			sp.Rule = ruleHedged
+			return nil, &sp
+		}
+		v := n.value
+		return &v, &sp
+	}
+	// singular drone noun or verb
+	for _, h := range drones {
+		if h.p.tag == "sg" {
+			// "one of several drones" is handled above; a plural verb near it overrides
+			pl := false
+			for _, tr := range trig {
+				if tr.p.tag == "pl" {
+					pl = true
+				}
+			}
+			if !pl && !st.pluralContext(g, h) {
+				v := 1
+				sp := st.span("count", h.start, h.end, ruleCountSg)
+				return &v, &sp
+			}
+		}
+	}
+	for _, tr := range trig {
+		if tr.p.tag == "sg" {
+			plural := false
+			for _, h := range drones {
+				if h.p.tag == "pl" {
+					plural = true
+				}
+			}
+			if !plural {
+				v := 1
+				sp := st.span("count", tr.start, tr.end, ruleCountSg)
+				return &v, &sp
+			}
+		}
+	}
+	return nil, nil
+}
+
+// pluralContext: a singular drone word used as a modifier ("drone attacks", "drone debris") or
+// among plural drone words is not "one drone".
+func (st *docState) pluralContext(g sentHits, h hit) bool {
+	for _, o := range g["drone"] {
+		if o.p.tag == "pl" {
+			return true
+		}
+	}
+	// English noun adjunct: "drone strike(s)", "drone attack", "drone debris", "UAV alert"
+	if h.t1 < len(st.toks) {
+		next := st.toks[h.t1].s
+		switch next {
+		case "strikes", "attacks", "attack", "debris", "wreckage", "fragments", "alert", "danger", "operations", "activity", "campaign", "threat", "incursions", "warfare", "technology", "production", "units":
+			return true
+		}
+	}
+	return false
+}
+
+// breakdown reads "63 over the Bryansk Region, eight over the Yaroslavl Region, three each over
+// Smolensk and Tver ..." into per-region rows plus a national row for a stated total.
+func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []placeRef, intercepts []hit, rep domain.Reporter, national []hit, countryMention string,
+	mk func(domain.Kind, string, string, string, *int, string, []domain.Span) *row) bool {
+	type item struct {
+		t   int
+		num *number
+		pl  *placeRef
+	}
+	var items []item
+	for i := range cnums {
+		items = append(items, item{t: cnums[i].t0, num: &cnums[i]})
+	}
+	all := append(append([]placeRef{}, ps...), seas...)
+	for i := range all {
+		items = append(items, item{t: all[i].t0, pl: &all[i]})
+	}
+	sort.SliceStable(items, func(a, b int) bool { return items[a].t < items[b].t })
+
+	type group struct {
+		n      *number
+		places []*placeRef
+		each   bool
+	}
+	var groups []group
+	var lead []*placeRef // places before the first figure
+	for _, it := range items {
+		if it.num != nil {
+			each := false
+			for _, h := range g["each"] {
+				if (h.t1 <= it.num.t0 && it.num.t0-h.t1 <= 0) || (h.t0 >= it.num.t1 && h.t0-it.num.t1 <= 4 && h.p.raw != "по") {
+					each = true
+				}
+			}
+			groups = append(groups, group{n: it.num, each: each})
+			continue
+		}
+		if len(groups) == 0 {
+			lead = append(lead, it.pl)
+			continue
+		}
+		groups[len(groups)-1].places = append(groups[len(groups)-1].places, it.pl)
+	}
+	// "Над Тамбовской и Тульской областями уничтожено по два дрона": leading places belong to the
+	// first figure when it has none of its own
+	if len(lead) > 0 && len(groups) > 0 && len(groups[0].places) == 0 {
+		groups[0].places = lead
+	}
+	// a figure whose only places sit in one region chain ("village X, Y district") counts once
+	perRegion := 0
+	var total *number
+	for gi, gr := range groups {
+		if len(gr.places) == 0 {
+			if total == nil && gi == 0 {
+				total = gr.n
+			}
+			continue
+		}
+		perRegion++
+	}
+	if perRegion == 0 {
+		return false
+	}
+	trig := intercepts[0]
+	trigSpan := st.span("kind", trig.start, trig.end, ruleTrigger+":"+trig.p.src)
+	listTotal := false
+	for _, gr := range groups {
+		if len(gr.places) == 0 {
+			continue
+		}
+		// distinct regions of the group
+		var regs []*placeRef
+		for _, p := range gr.places {
+			dup := false
+			for _, q := range regs {
+				if (p.kind == domain.WaterPlace && q.kind == domain.WaterPlace && p.name == q.name) || (p.kind != domain.WaterPlace && q.kind != domain.WaterPlace && p.region == q.region) {
+					dup = true
+				}
+			}
+			if !dup {
+				regs = append(regs, p)
+			}
+		}
+		var cnt *int
+		numSpan := st.span("count", gr.n.start, gr.n.end, ruleBreakdown)
+		if len(regs) == 1 || gr.each {
+			if !gr.n.hedged {
+				v := gr.n.value
+				cnt = &v
+			} else {
+				numSpan.Rule = ruleHedged
+			}
+		} else if total == nil {
+			// "36 drones over Bryansk, Kursk and Belgorod oblasts": a total over a list
+			total = gr.n
+			listTotal = true
+		}
+		for _, p := range regs {
+			ev := []domain.Span{trigSpan, numSpan}
+			if p.kind == domain.WaterPlace {
+				ev = append(ev, st.span("place", p.start, p.end, ruleSea))
+				mk(domain.Intercept, "", "", p.name, cnt, ruleBreakdown, ev)
+				continue
+			}
+			ev = append(ev, st.span("region", p.start, p.end, ruleBreakdown))
+			var same []placeRef
+			for _, q := range gr.places {
+				if q.region == p.region {
+					same = append(same, *q)
+				}
+			}
+			mk(domain.Intercept, p.region, regionCountry(p.region), placeName(same), cnt, ruleBreakdown, ev)
+		}
+	}
+	_ = listTotal
+	if total != nil || len(national) > 0 {
+		if rep == domain.MoD || rep == domain.AirForce || len(national) > 0 || countryMention != "" {
+			var cnt *int
+			ev := []domain.Span{trigSpan}
+			if total != nil {
+				sp := st.span("count", total.start, total.end, ruleTotal)
+				if !total.hedged {
+					v := total.value
+					cnt = &v
+				} else {
+					sp.Rule = ruleHedged
+				}
+				ev = append(ev, sp)
+			}
+			var regs []string
+			for _, p := range ps {
+				regs = append(regs, p.region)
+			}
+			r := mk(domain.Intercept, "", st.nationalCountry(rep, countryMention, regs), "", cnt, ruleTotal, ev)
+			r.total = true
+		}
+	}
+	return true
+}
+
+// casualties reads killed/injured figures and "no casualties" in sentence si and puts them on the
+// rows they are about: the rows of this sentence (debris before impact), else the latest
+// impact/debris row of the story.
+func (st *docState) casualties(si int, g sentHits, nums []number, created []*row, killedH, injuredH []hit) {
+	var counts []number
+	for _, n := range nums {
+		if st.numIsCount(g, n) {
+			if _, ok := st.droneAfter(g, nums, n.t1, 3); ok {
+				continue
+			}
+			counts = append(counts, n)
+		}
+	}
+	used := map[int]bool{}
+	figure := func(hs []hit) (*int, *domain.Span) {
+		var best *int
+		var bsp *domain.Span
+		for _, h := range hs {
+			// nearest figure within 6 tokens
+			bi, bd := -1, 7
+			for i, n := range counts {
+				if used[n.start] {
+					continue
+				}
+				d := 0
+				if n.t1 <= h.t0 {
+					d = h.t0 - n.t1
+				} else if n.t0 >= h.t1 {
+					d = n.t0 - h.t1
+				} else {
+					continue
+				}
+				if d < bd {
+					bi, bd = i, d
+				}
+			}
+			var v *int
+			var sp domain.Span
+			if bi >= 0 {
+				n := counts[bi]
+				used[n.start] = true
+				sp = st.span("", n.start, n.end, ruleCasualty)
+				if !n.hedged {
+					x := n.value
+					v = &x
+				}
+			} else if h.p.tag == "sg" || st.singularPerson(g, h) {
+				x := 1
+				v = &x
+				sp = st.span("", h.start, h.end, ruleCasualty)
+			} else {
+				continue
+			}
+			if v != nil && (best == nil || *v > *best) {
+				best = v
+				s := sp
+				bsp = &s
+			}
+		}
+		return best, bsp
+	}
+	killed, ksp := figure(killedH)
+	injured, isp := figure(injuredH)
+	nocas := len(g["nocas"]) > 0 && len(g["unknowncas"]) == 0
+	noinj := len(g["noinj"]) > 0
+
+	if killed == nil && injured == nil && !nocas && !noinj {
+		return
+	}
+	// target rows
+	var targets []*row
+	pick := func(rs []*row) []*row {
+		for _, k := range []domain.Kind{domain.Debris, domain.Impact} {
+			var out []*row
+			for _, r := range rs {
+				if r.inc.Kind == k {
+					out = append(out, r)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+		return nil
+	}
+	if killed != nil || injured != nil {
+		targets = pick(created)
+		if targets == nil && len(created) == 0 {
+			// the latest impact/debris row of the last 3 sentences
+			var recent []*row
+			for i := len(st.rows) - 1; i >= 0; i-- {
+				r := st.rows[i]
+				if r.sent < si-3 {
+					break
+				}
+				recent = append(recent, r)
+			}
+			if t := pick(recent); t != nil {
+				targets = t[:1]
+			}
+		}
+		for _, r := range targets {
+			if killed != nil && (r.inc.Killed == nil || *r.inc.Killed < *killed) {
+				v := *killed
+				r.inc.Killed = &v
+				r.inc.Evidence = append(r.inc.Evidence, withField(*ksp, "killed"))
+			}
+			if injured != nil && (r.inc.Injured == nil || *r.inc.Injured < *injured) {
+				v := *injured
+				r.inc.Injured = &v
+				r.inc.Evidence = append(r.inc.Evidence, withField(*isp, "injured"))
+			}
+		}
+	}
+	if nocas || noinj {
+		h := g["nocas"]
+		if noinj {
+			h = append(h, g["noinj"]...)
+		}
+		sp := st.span("", h[0].start, h[0].end, ruleNoCas)
+		// the event: rows of this sentence, and recent rows of the same region
+		var evRows []*row
+		evRows = append(evRows, created...)
+		if len(created) == 0 && len(st.rows) > 0 {
+			last := st.rows[len(st.rows)-1]
+			reg := last.inc.Region
+			for i := len(st.rows) - 1; i >= 0; i-- {
+				r := st.rows[i]
+				if r.sent < si-4 {
+					break
+				}
+				if r.inc.Region == reg && reg != "" && !r.total {
+					evRows = append(evRows, r)
+				}
+			}
+		}
+		for _, r := range evRows {
+			if r.total {
+				continue
+			}
+			if r.inc.Killed == nil {
+				r.inc.Killed = domain.Int(0)
+				r.inc.Evidence = append(r.inc.Evidence, withField(sp, "killed"))
+			}
+			if nocas && r.inc.Injured == nil {
+				r.inc.Injured = domain.Int(0)
+				r.inc.Evidence = append(r.inc.Evidence, withField(sp, "injured"))
+			}
+		}
+	}
+}
+
+// singularPerson: "a woman was injured", "постраждав чоловік".
+func (st *docState) singularPerson(g sentHits, h hit) bool {
+	for _, p := range g["person"] {
+		if p.p.tag == "sg" && p.t1 >= h.t0-5 && p.t0 <= h.t1+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// merge folds rows with the same (kind, date, country, region, sea) into one.
+func (st *docState) merge() []*row {
+	type key struct {
+		kind                  domain.Kind
+		date, country, region string
+		sea                   string
+	}
+	var order []key
+	byKey := map[key]*row{}
+	for _, r := range st.rows {
+		k := key{r.inc.Kind, string(r.inc.Date), string(r.inc.Country), string(r.inc.Region), ""}
+		if r.inc.Country == "" && r.inc.Region == "" {
+			k.sea = string(r.inc.Place)
+		}
+		m, ok := byKey[k]
+		if !ok {
+			byKey[k] = r
+			order = append(order, k)
+			continue
+		}
+		st.mergeInto(m, r)
+	}
+	out := make([]*row, 0, len(order))
+	for _, k := range order {
+		out = append(out, byKey[k])
+	}
+	return out
+}
+
+func (st *docState) mergeInto(m, r *row) {
+	distinctPlaces := len(m.places) > 0 && len(r.places) > 0 && !sameStrings(m.places, r.places) && m.inc.Reporter == r.inc.Reporter && m.sent != r.sent
+	switch {
+	case r.inc.Count == nil:
+	case m.inc.Count == nil:
+		m.inc.Count = r.inc.Count
+		if r.inc.Reporter != "" {
+			m.inc.Reporter = r.inc.Reporter
+		}
+	case distinctPlaces:
+		v := *m.inc.Count + *r.inc.Count
+		m.inc.Count = &v
+	case *r.inc.Count != *m.inc.Count:
+		if m.inc.Reporter != r.inc.Reporter && m.inc.Reporter != "" && r.inc.Reporter != "" && !m.window && !r.window && m.inc.Region != "" {
+			st.flags = append(st.flags, domain.Flag{
+				Type: domain.InternalContradiction,
+				Detail: fmt.Sprintf("%s: the %s figure is %d drones but the %s figure is %d for the same day.",
+					m.inc.Region, reporterName(m.inc.Reporter), *m.inc.Count, reporterName(r.inc.Reporter), *r.inc.Count),
+				Evidence: countSpans(m, r),
+			})
+		}
+		if *r.inc.Count > *m.inc.Count {
+			m.inc.Count = r.inc.Count
+			if r.inc.Reporter != "" {
+				m.inc.Reporter = r.inc.Reporter
+			}
+		}
+	}
+	sumOrMax := func(a, b *int) *int {
+		if a == nil {
+			return b
+		}
+		if b == nil {
+			return a
+		}
+		if distinctPlaces {
+			v := *a + *b
+			return &v
+		}
+		if *b > *a {
+			return b
+		}
+		return a
+	}
+	m.inc.Killed = sumOrMax(m.inc.Killed, r.inc.Killed)
+	m.inc.Injured = sumOrMax(m.inc.Injured, r.inc.Injured)
+	if m.inc.Reporter == "" {
+		m.inc.Reporter = r.inc.Reporter
+	}
+	if m.inc.Launched == nil {
+		m.inc.Launched = r.inc.Launched
+	}
+	for _, p := range r.places {
+		if !contains(m.places, p) {
+			m.places = append(m.places, p)
+		}
+	}
+	if len(m.places) > 1 {
+		m.inc.Place = ""
+	} else if len(m.places) == 1 {
+		m.inc.Place = domain.NullString(m.places[0])
+	}
+	m.window = m.window || r.window
+	m.inc.Evidence = append(m.inc.Evidence, r.inc.Evidence...)
+}
+
+func countSpans(rs ...*row) []domain.Span {
+	var out []domain.Span
+	for _, r := range rs {
+		for _, e := range r.inc.Evidence {
+			if e.Field == "count" {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func reporterName(r domain.NullString) string {
+	switch domain.Reporter(r) {
+	case domain.MoD:
+		return "defence ministry"
+	case domain.AirForce:
+		return "air force"
+	case domain.Governor:
+		return "governor's"
+	case domain.OtherOfficial:
+		return "officials'"
+	case domain.Media:
+		return "media"
+	}
+	return "unattributed"
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dropOfficialNames removes place readings of officials' surnames ("Gusev", "Kursk"-like names).
+func dropOfficialNames(ps []placeRef, offs []officialHit) []placeRef {
+	if len(offs) == 0 {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		clash := false
+		for _, o := range offs {
+			// the surname itself, or a first name right before it ("Сергій Лисак")
+			if (o.start < p.end && p.start < o.end || o.start >= p.end && o.start-p.end <= 2) && p.generic == "" {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// docCountry is the country most of the text's regions lie in ("" when none).
+func docCountry(ps []placeRef, text string) string {
+	ru, ua := 0, 0
+	for _, p := range ps {
+		switch regionCountry(p.region) {
+		case "RU":
+			ru++
+		case "UA":
+			ua++
+		}
+	}
+	switch {
+	case ru > ua:
+		return "RU"
+	case ua > ru:
+		return "UA"
+	}
+	return ""
+}
+
+// dropWeakPlaces removes place readings the text does not support: a first name, or a bare
+// small-town or district name (no "village"/"district" word) in a region the text never names.
+func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
+	named := map[string]bool{}
+	for _, p := range ps {
+		if p.kind == domain.RegionPlace {
+			named[p.region] = true
+		}
+	}
+	for _, o := range st.offs {
+		named[o.o.Region] = true
+	}
+	if st.titleReg != "" {
+		named[st.titleReg] = true
+	}
+	var first []hit
+	for _, h := range st.hits {
+		if h.p.cat == "firstname" {
+			first = append(first, h)
+		}
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if p.kind != domain.SettlementPlace && p.kind != domain.DistrictPlace {
+			out = append(out, p)
+			continue
+		}
+		isFirst := false
+		for _, h := range first {
+			if h.start <= p.start && p.end <= h.end+4 {
+				isFirst = true
+			}
+		}
+		if isFirst && p.generic == "" {
+			continue
+		}
+		if p.generic == "" && !named[p.region] && p.place.Population < 100000 {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

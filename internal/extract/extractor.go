@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer"
+	"skyledger/internal/lang"
+	"skyledger/internal/textnum"
+)
+
+// Extractor reads documents into incidents. It is immutable after New and safe for concurrent use.
+type Extractor struct {
+	g   *gazetteer.Gazetteer
+	lex *matcher
+	off *officials
+}
+
+// New builds an extractor over the gazetteer g, loading the embedded lexicons.
+func New(g *gazetteer.Gazetteer) (*Extractor, error) {
+	if g == nil {
+		return nil, fmt.Errorf("extract: nil gazetteer")
+	}
+	lex, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	off, err := loadOfficials()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return &Extractor{g: g, lex: lex, off: off}, nil
+}
+
+func (x *Extractor) detect(text string) string { return lang.Detect(text) }
+
+// tokenAt returns the index of the token that holds byte offset b (or the next one).
+func tokenAt(toks []token, b int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
+}
+
+func (x *Extractor) numbers(text string, toks []token) []number {
+	ns := textnum.Scan(text)
+	out := make([]number, 0, len(ns))
+	for _, n := range ns {
+		if n.Attached && !n.Hedged {
+			// "Shahed-136", "Су-34", "5km": a model name or a measure
+			continue
+		}
+		t0 := tokenAt(toks, n.Start)
+		t1 := tokenAt(toks, n.End-1) + 1
+		out = append(out, number{start: n.Start, end: n.End, value: n.Value, hedged: n.Hedged, ordinal: n.Ordinal, t0: t0, t1: t1})
+	}
+	return out
+}
+
+func (x *Extractor) findPlaces(text string, toks []token) []placeRef {
+	ms := x.g.Scan(text)
+	out := make([]placeRef, 0, len(ms))
+	for _, m := range ms {
+		if len(m.Candidates) == 0 {
+			continue
+		}
+		ref := placeRef{start: m.Start, end: m.End, text: m.Text, generic: m.Generic}
+		for _, c := range m.Candidates {
+			ref.alts = append(ref.alts, c.Place)
+		}
+		ref.t0 = tokenAt(toks, m.Start)
+		ref.t1 = tokenAt(toks, m.End-1) + 1
+		ref.setPlace(m.Candidates[0].Place)
+		out = append(out, ref)
+	}
+	return out
+}
+
+// setPlace makes p the reading of the mention.
+func (ref *placeRef) setPlace(p domain.Place) {
+	ref.kind, ref.name, ref.place, ref.country = p.Kind, p.Name, p, p.Country
+	ref.region = ""
+	switch p.Kind {
+	case domain.RegionPlace:
+		ref.region = p.Code
+		if ref.region == "" {
+			ref.region = p.ID
+		}
+	case domain.CountryPlace:
+		ref.country = p.Code
+		if ref.country == "" {
+			ref.country = p.Country
+		}
+		ref.adjective = ref.generic == domain.CountryPlace
+	case domain.WaterPlace:
+	default:
+		ref.region = p.Region
+		if p.Country != "RU" && p.Country != "UA" {
+			// a foreign town: kept for the flags, never an incident region
+			ref.region = ""
+		}
+	}
+}
+
+// disambiguate re-reads ambiguous place names in the light of the regions the document names
+// explicitly: "Дніпровському районі" in a Kyiv story is Kyiv's Dniprovskyi district.
+func disambiguate(ps []placeRef) {
+	regions := map[string]bool{}
+	for _, p := range ps {
+		if p.kind == domain.RegionPlace && p.region != "" {
+			regions[p.region] = true
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if len(p.alts) < 2 || p.kind == domain.RegionPlace || p.kind == domain.CountryPlace || p.kind == domain.WaterPlace {
+			continue
+		}
+		wantDistrict := p.generic == domain.DistrictPlace
+		if wantDistrict && p.kind == domain.DistrictPlace && regions[p.region] {
+			continue
+		}
+		if !wantDistrict && regions[p.region] {
+			continue
+		}
+		best := -1
+		for k, a := range p.alts {
+			if a.Kind == domain.RegionPlace || a.Kind == domain.CountryPlace {
+				continue
+			}
+			inDoc := regions[a.Region]
+			if wantDistrict && a.Kind == domain.DistrictPlace && inDoc {
+				best = k
+				break
+			}
+			if !wantDistrict && inDoc && best < 0 {
+				best = k
+			}
+			if wantDistrict && a.Kind == domain.DistrictPlace && best < 0 && p.kind != domain.DistrictPlace {
+				best = k
+			}
+		}
+		if best > 0 {
+			p.setPlace(p.alts[best])
+		}
+	}
+}

@@ -1,0 +1,321 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+
+	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer"
+)
+
+// suggester is the gazetteer's Suggest, used when the gazetteer has it.
+type suggester interface {
+	Suggest(region, name string, n int) []gazetteer.Candidate
+}
+
+// checkFlags adds the factual-problem flags of a document: places not in the region named next to
+// them, regions given to the wrong country, and figures that contradict each other.
+func (st *docState) checkFlags(doc domain.Document, rows []*row) {
+	seen := map[string]bool{}
+	add := func(f domain.Flag) {
+		k := string(f.Type) + "|" + f.Detail
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		st.flags = append(st.flags, f)
+	}
+	// contradictions found while merging come first; dedupe them too
+	merged := st.flags
+	st.flags = nil
+	for _, f := range merged {
+		add(f)
+	}
+	st.wrongCountry(doc, add)
+	st.placeNotInRegion(add)
+	st.breakdownSums(add)
+	st.damageDenied(add)
+}
+
+func (x *Extractor) regionName(code string) string {
+	if p, ok := x.g.Region(code); ok && p.Name != "" {
+		return p.Name
+	}
+	return code
+}
+
+func countryName(code string) string {
+	switch code {
+	case "RU":
+		return "Russia"
+	case "UA":
+		return "Ukraine"
+	case "BY":
+		return "Belarus"
+	case "KZ":
+		return "Kazakhstan"
+	}
+	return code
+}
+
+// wrongCountry: "Ukraine's Kaluga Region", "Ukrainian Kursk region", and Belgorod's governor
+// called governor of a "Belarusian" region.
+func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
+	check := func(text string, toks []token, ps []placeRef, field string) {
+		for i, p := range ps {
+			if p.kind != domain.CountryPlace || i+1 >= len(ps) {
+				continue
+			}
+			q := ps[i+1]
+			if q.kind != domain.RegionPlace || q.t0-p.t1 > 1 {
+				continue
+			}
+			rc := regionCountry(q.region)
+			if rc == "" || rc == p.country || q.region == "UA-43" || q.region == "UA-40" {
+				continue
+			}
+			add(domain.Flag{
+				Type: domain.RegionWrongCountry,
+				Detail: fmt.Sprintf("%q puts %s in %s; %s is in %s.", text[p.start:q.end], st.x.regionName(q.region),
+					countryName(p.country), st.x.regionName(q.region), countryName(rc)),
+				Suggestion: st.x.regionName(q.region) + ", " + countryName(rc),
+				Evidence:   []domain.Span{{Field: field + "region", Start: p.start, End: q.end, Text: text[p.start:q.end], Rule: "region-wrong-country"}},
+			})
+		}
+	}
+	check(st.text, st.toks, st.places, "")
+	if doc.Title != "" {
+		tt := tokenize(doc.Title)
+		check(doc.Title, tt, st.x.findPlaces(doc.Title, tt), "title.")
+	}
+	// "governor of the Belaruska region" about a Russian governor
+	var bel []hit
+	for _, h := range st.hits {
+		if h.p.cat == "belarus" {
+			bel = append(bel, h)
+		}
+	}
+	if len(bel) == 0 {
+		return
+	}
+	var gov *officialHit
+	for i := range st.offs {
+		if regionCountry(st.offs[i].o.Region) == "RU" {
+			gov = &st.offs[i]
+			break
+		}
+	}
+	if gov == nil {
+		return
+	}
+	for _, h := range bel {
+		near := false
+		for _, r := range st.hits {
+			if (r.p.cat == "regionword" || r.p.cat == "rep_governor") && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
+				near = true
+			}
+		}
+		if !near {
+			continue
+		}
+		reg := st.x.regionName(gov.o.Region)
+		add(domain.Flag{
+			Type: domain.RegionWrongCountry,
+			Detail: fmt.Sprintf("The text calls %s's region %q, but %s governs %s in Russia (confused with Belarus).",
+				gov.o.Name, st.text[h.start:h.end], gov.o.Name, reg),
+			Suggestion: reg,
+			Evidence: []domain.Span{
+				{Field: "region", Start: h.start, End: h.end, Text: st.text[h.start:h.end], Rule: "region-wrong-country"},
+				{Field: "reporter", Start: gov.start, End: gov.end, Text: st.text[gov.start:gov.end], Rule: ruleOfficial},
+			},
+		})
+		return
+	}
+}
+
+// placeNotInRegion: a district named in a sentence with a region it does not lie in ("the
+// Dzhezkazgan district within Russia's Kaluga region"), and units that do not exist ("Sevastopol
+// Oblast").
+func (st *docState) placeNotInRegion(add func(domain.Flag)) {
+	for _, h := range st.hits {
+		if h.p.cat != "badunit" {
+			continue
+		}
+		add(domain.Flag{
+			Type:       domain.PlaceNotInRegion,
+			Detail:     fmt.Sprintf("%q names a unit that does not exist: %s is a city with the status of a region, not an oblast.", st.text[h.start:h.end], h.p.tag),
+			Suggestion: h.p.tag,
+			Evidence:   []domain.Span{{Field: "region", Start: h.start, End: h.end, Text: st.text[h.start:h.end], Rule: "bad-unit"}},
+		})
+	}
+	for si := range st.sents {
+		var regs []placeRef
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.RegionPlace && p.region != "" {
+				regs = append(regs, p)
+			}
+		}
+		if len(regs) == 0 {
+			continue
+		}
+		for _, p := range st.sPlaces[si] {
+			if p.generic != domain.DistrictPlace || p.kind == domain.RegionPlace {
+				continue
+			}
+			foreign := p.country != "" && p.country != "RU" && p.country != "UA"
+			if p.kind != domain.DistrictPlace && !foreign {
+				continue
+			}
+			ok := false
+			for _, r := range regs {
+				if p.region == r.region || st.x.g.Contains(r.region, p.place) {
+					ok = true
+				}
+				for _, a := range p.alts {
+					if a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, a)) {
+						ok = true
+					}
+				}
+			}
+			if ok {
+				continue
+			}
+			// the region nearest to the district
+			r := regs[0]
+			for _, q := range regs {
+				if abs(q.t0-p.t0) < abs(r.t0-p.t0) {
+					r = q
+				}
+			}
+			name := p.text
+			what := fmt.Sprintf("%s lies in %s", p.name, st.x.regionName(p.region))
+			if foreign {
+				what = fmt.Sprintf("%s is a city in %s", p.name, countryName(p.country))
+			}
+			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
+			sugg := ""
+			if sg, ok := any(st.x.g).(suggester); ok {
+				if cs := sg.Suggest(r.region, p.name, 1); len(cs) > 0 {
+					sugg = cs[0].Place.Name
+					detail += "; did you mean " + sugg + "?"
+				}
+			}
+			if sugg == "" {
+				detail += "."
+			}
+			add(domain.Flag{
+				Type:       domain.PlaceNotInRegion,
+				Detail:     detail,
+				Suggestion: sugg,
+				Evidence: []domain.Span{
+					{Field: "place", Start: p.start, End: p.end, Text: p.text, Rule: "place-not-in-region"},
+					{Field: "region", Start: r.start, End: r.end, Text: r.text, Rule: "place-not-in-region"},
+				},
+			})
+		}
+	}
+}
+
+func abs(a int) int {
+	if a < 0 {
+		return -a
+	}
+	return a
+}
+
+// breakdownSums: a national total whose regional breakdown (three regions or more, read from
+// the same or the next sentences) adds up to something else.
+func (st *docState) breakdownSums(add func(domain.Flag)) {
+	for _, t := range st.rows {
+		if !t.total || t.inc.Count == nil || t.inc.Region != "" {
+			continue
+		}
+		per := map[string]int{}
+		var order []string
+		for _, r := range st.rows {
+			if r == t || r.total || r.sent < t.sent || r.sent > t.sent+2 || r.inc.Kind != domain.Intercept || r.inc.Date != t.inc.Date {
+				continue
+			}
+			if !isBreakdownRow(r) || r.inc.Count == nil {
+				continue
+			}
+			k := string(r.inc.Region) + "|" + string(r.inc.Place)
+			if _, ok := per[k]; !ok {
+				order = append(order, k)
+			}
+			if *r.inc.Count > per[k] {
+				per[k] = *r.inc.Count
+			}
+		}
+		if len(per) < 3 {
+			continue
+		}
+		sum := 0
+		for _, v := range per {
+			sum += v
+		}
+		if sum == *t.inc.Count {
+			continue
+		}
+		sort.Strings(order)
+		add(domain.Flag{
+			Type:     domain.InternalContradiction,
+			Detail:   fmt.Sprintf("The stated total is %d drones, but the regional breakdown (%d places) adds up to %d.", *t.inc.Count, len(per), sum),
+			Evidence: countSpans(t),
+		})
+	}
+}
+
+func isBreakdownRow(r *row) bool {
+	for _, e := range r.inc.Evidence {
+		if e.Rule == ruleBreakdown {
+			return true
+		}
+	}
+	return false
+}
+
+// damageDenied: "no damage" said of a region after the text reported drone damage there.
+func (st *docState) damageDenied(add func(domain.Flag)) {
+	for si := range st.sents {
+		var neg *hit
+		for _, h := range st.sHits[si] {
+			if h.p.cat == "nodamage" && h.p.tag == "neg" {
+				hh := h
+				neg = &hh
+				break
+			}
+		}
+		if neg == nil {
+			continue
+		}
+		for _, r := range st.rows {
+			if r.sent >= si || r.sent < si-4 || (r.inc.Kind != domain.Impact && r.inc.Kind != domain.Debris) {
+				continue
+			}
+			// the row's own sentence reported damage
+			damaged := false
+			for _, h := range st.sHits[r.sent] {
+				if h.p.cat == "damage" {
+					damaged = true
+				}
+			}
+			for k := r.sent + 1; k < si && !damaged; k++ {
+				for _, h := range st.sHits[k] {
+					if h.p.cat == "damage" {
+						damaged = true
+					}
+				}
+			}
+			if !damaged {
+				continue
+			}
+			add(domain.Flag{
+				Type:     domain.InternalContradiction,
+				Detail:   fmt.Sprintf("The text reports drone damage in %s, then says %q.", st.x.regionName(string(r.inc.Region)), st.text[neg.start:neg.end]),
+				Evidence: []domain.Span{{Field: "damage", Start: neg.start, End: neg.end, Text: st.text[neg.start:neg.end], Rule: "damage-denied"}},
+			})
+			return
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// official is one row of lexicon/officials.tsv.
+type official struct {
+	Name     string
+	Region   string
+	Role     string // governor or other_official
+	From, To string // YYYY-MM or ""
+	stems    []string
+	prefix   []bool
+}
+
+// inTerm reports whether the official held the post in the month of date (YYYY-MM-DD);
+// an unknown date is in every term.
+func (o *official) inTerm(date string) bool {
+	if len(date) < 7 {
+		return true
+	}
+	m := date[:7]
+	if o.From != "" && m < o.From {
+		return false
+	}
+	if o.To != "" && m > o.To {
+		return false
+	}
+	return true
+}
+
+type officials struct {
+	list  []*official
+	exact map[string][]*official
+	pre   map[string][]*official
+}
+
+func loadOfficials() (*officials, error) {
+	data, err := lexiconFS.ReadFile("lexicon/officials.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("read officials: %w", err)
+	}
+	o := &officials{exact: map[string][]*official{}, pre: map[string][]*official{}}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 6 {
+			return nil, fmt.Errorf("officials.tsv:%d: want 6 tab-separated columns, got %d", n, len(c))
+		}
+		of := &official{Region: c[1], Role: c[2], Name: c[5]}
+		if c[3] != "-" {
+			of.From = c[3]
+		}
+		if c[4] != "-" {
+			of.To = c[4]
+		}
+		if of.Role != "governor" && of.Role != "other_official" {
+			return nil, fmt.Errorf("officials.tsv:%d: role %q is not governor or other_official", n, of.Role)
+		}
+		for _, s := range strings.Split(c[0], ",") {
+			s = strings.TrimSpace(s)
+			pre := strings.HasSuffix(s, "*")
+			s = normWord(strings.TrimSuffix(s, "*"))
+			if s == "" {
+				continue
+			}
+			if pre {
+				o.pre[s] = append(o.pre[s], of)
+			} else {
+				o.exact[s] = append(o.exact[s], of)
+			}
+		}
+		o.list = append(o.list, of)
+	}
+	return o, nil
+}
+
+// officialHit is an official's surname found at token t.
+type officialHit struct {
+	o          *official
+	t          int
+	start, end int
+}
+
+// find returns the officials named in toks whose term covers date. Surnames must be capitalised
+// in the text (checked by the caller passing the original text) so "kim" the word is no hit.
+func (o *officials) find(text string, toks []token, date string) []officialHit {
+	var out []officialHit
+	for i, t := range toks {
+		r := []rune(text[t.start:t.end])
+		if len(r) < 3 || !isUpper(r[0]) {
+			continue
+		}
+		var found []*official
+		found = append(found, o.exact[t.s]...)
+		n := 0
+		for j := range t.s {
+			if j == 0 {
+				continue
+			}
+			n++
+			if n < 4 {
+				continue
+			}
+			found = append(found, o.pre[t.s[:j]]...)
+		}
+		found = append(found, o.pre[t.s]...)
+		for _, of := range found {
+			if of.inTerm(date) {
+				out = append(out, officialHit{o: of, t: i, start: t.start, end: t.end})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isUpper(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я' || r == 'Є' || r == 'І' || r == 'Ї' || r == 'Ґ'
+}

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is a span of the text [start, end) and its tokens [t0, t1); para counts blank-line or
+// newline-separated blocks, so a rule can tell "same paragraph" from "next item".
+type sentence struct {
+	start, end int
+	t0, t1     int
+	para       int
+}
+
+// abbreviations that end with a dot but do not end a sentence (lowercase, without the dot).
+var abbrev = map[string]bool{
+	"st": true, "mr": true, "mrs": true, "dr": true, "gen": true, "col": true, "lt": true, "no": true,
+	"vs": true, "etc": true, "approx": true, "jan": true, "feb": true, "aug": true, "sept": true,
+	"sep": true, "oct": true, "nov": true, "dec": true, "г": true, "гг": true, "ул": true, "с": true,
+	"сел": true, "пос": true, "п": true, "д": true, "обл": true, "р": true, "н": true, "т": true,
+	"им": true, "тыс": true, "млн": true, "млрд": true, "руб": true, "кв": true, "м": true, "км": true,
+	"смт": true, "вул": true, "пгт": true, "ст": true, "див": true, "тис": true, "грн": true,
+}
+
+// splitSentences cuts text at sentence ends (. ! ? … followed by space and a capital, digit or
+// quote) and at every newline. Cheap and allocation-light: it runs on every document.
+func splitSentences(text string, toks []token) []sentence {
+	var out []sentence
+	para := 0
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" {
+			lead := start + strings.Index(text[start:end], s)
+			out = append(out, sentence{start: lead, end: lead + len(s), para: para})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\n':
+			emit(i)
+			start = i + 1
+			para++
+		case '.', '!', '?', '…':
+			j := i + size
+			// swallow closing quotes/brackets and further dots
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if r2 == '"' || r2 == '»' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == '.' || r2 == '\'' {
+					j += s2
+					continue
+				}
+				break
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				k := j
+				for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+					k++
+				}
+				if k < len(text) {
+					nr, _ := utf8.DecodeRuneInString(text[k:])
+					if (unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"«“„'‘-—–/", nr)) && !(r == '.' && isAbbrevBefore(text, i)) {
+						emit(j)
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	emit(len(text))
+	// token ranges
+	ti := 0
+	for k := range out {
+		for ti < len(toks) && toks[ti].start < out[k].start {
+			ti++
+		}
+		out[k].t0 = ti
+		for ti < len(toks) && toks[ti].start < out[k].end {
+			ti++
+		}
+		out[k].t1 = ti
+	}
+	return out
+}
+
+// isAbbrevBefore reports whether the word ending at the dot at i is an abbreviation or an initial.
+func isAbbrevBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= size
+	}
+	w := text[j:i]
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true // an initial: "А. Богомаз", "V. Gladkov"
+	}
+	return abbrev[strings.ToLower(w)]
+}
