@@ -673,7 +673,11 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	}
 
 	// --- breakdown: figures paired with regions
-	if len(regs)+len(seas) >= 2 && len(cnums) > 0 && len(intercepts) > 0 {
+	// a tally: several places with figures, or one place with its share of a stated total
+	// ("took down 90 drones ..., including 63 over the Bryansk Region")
+	tally := len(regs)+len(seas) >= 2 && len(cnums) > 0
+	share := len(regs)+len(seas) == 1 && len(cnums) >= 2 && (len(g["total"]) > 0 || len(national) > 0)
+	if (tally || share) && len(intercepts) > 0 {
 		if st.breakdown(si, g, cnums, incPlaces, seas, intercepts, rep, national, countryMention, mk) {
 			for _, k := range kinds[1:] {
 				if len(k.hs) > 0 && len(regs) == 1 {
@@ -931,39 +935,43 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 // countNear finds the drone count for a trigger at token t: the figure next to a drone word
 // nearest to it, else 1 for a singular drone word or verb, else null.
 func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []hit, t int) (*int, *domain.Span) {
-	best := -1
-	bestD := 1 << 30
+	// A figure tied to a drone word ("40 drones", "one of the drones", "37 of them") beats a
+	// figure that merely follows the verb ("shot down 12", "destroyed across four cities").
+	best, bestD, bestTier := -1, 1<<30, 3
 	for i, n := range cnums {
-		linked := false
+		tier := 3
 		if _, ok := st.droneAfter(g, cnums, n.t1, 4); ok {
-			linked = true
-		}
-		// "сбили 37 з них", "збито 40", "shot down 12"
-		for _, h := range trig {
-			if h.p.cat == "intercept" && n.t0 >= h.t1 && n.t0 <= h.t1+1 {
-				linked = true
-			}
+			tier = 0
 		}
 		for _, h := range g["total"] {
 			if h.t0 == n.t1 && h.p.tag == "total" && (h.p.raw == "из них" || h.p.raw == "з них" || h.p.raw == "of them") {
-				linked = true
+				tier = 0
 			}
 		}
-		// "one of the drones"
-		if n.value == 1 {
+		if n.value == 1 && tier > 0 {
 			if _, ok := st.droneAfter(g, cnums, n.t1, 3); ok {
-				linked = true
+				tier = 0
 			}
 		}
-		if !linked {
+		for _, h := range trig {
+			if h.p.cat != "intercept" || tier == 0 {
+				continue
+			}
+			if n.t0 == h.t1 {
+				tier = min(tier, 1)
+			} else if n.t0 == h.t1+1 {
+				tier = min(tier, 2)
+			}
+		}
+		if tier == 3 {
 			continue
 		}
 		d := n.t0 - t
 		if d < 0 {
 			d = -d
 		}
-		if d < bestD {
-			best, bestD = i, d
+		if tier < bestTier || (tier == bestTier && d < bestD) {
+			best, bestD, bestTier = i, d, tier
 		}
 	}
 	if best >= 0 {
@@ -1060,7 +1068,8 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 		if it.num != nil {
 			each := false
 			for _, h := range g["each"] {
-				if (h.t1 <= it.num.t0 && it.num.t0-h.t1 <= 0) || (h.t0 >= it.num.t1 && h.t0-it.num.t1 <= 4 && h.p.raw != "по") {
+				inside := h.t0 <= it.num.t0 && it.num.t1 <= h.t1 // "one each"
+				if inside || (h.t1 <= it.num.t0 && it.num.t0-h.t1 <= 0) || (h.t0 >= it.num.t1 && h.t0-it.num.t1 <= 4 && h.p.raw != "по") {
 					each = true
 				}
 			}
@@ -1540,11 +1549,21 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 			first = append(first, h)
 		}
 	}
+	countries := map[string]bool{}
+	for r := range named {
+		countries[regionCountry(r)] = true
+	}
 	out := ps[:0]
 	for _, p := range ps {
 		if p.kind != domain.SettlementPlace && p.kind != domain.DistrictPlace {
 			out = append(out, p)
 			continue
+		}
+		if p.generic == domain.DistrictPlace && p.kind == domain.SettlementPlace && p.region != "" && len(named) > 0 && !named[p.region] {
+			continue // "district" named, only a village of that name elsewhere found: unknown district
+		}
+		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < 100000 {
+			continue // a small place of the other country in a text about this one: a false match
 		}
 		isFirst := false
 		for _, h := range first {

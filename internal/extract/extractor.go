@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
@@ -103,9 +104,14 @@ func (ref *placeRef) setPlace(p domain.Place) {
 // disambiguate re-reads ambiguous place names in the light of the regions the document names
 // explicitly: "Дніпровському районі" in a Kyiv story is Kyiv's Dniprovskyi district.
 func disambiguate(ps []placeRef) {
+	// regions the text names: as regions, or through a big city in them ("по Шевченківському
+	// району Харкова", "атака на Київ")
 	regions := map[string]bool{}
 	for _, p := range ps {
-		if p.kind == domain.RegionPlace && p.region != "" {
+		if p.region == "" {
+			continue
+		}
+		if p.kind == domain.RegionPlace || (p.kind == domain.SettlementPlace && p.place.Population >= 100000) {
 			regions[p.region] = true
 		}
 	}
@@ -140,6 +146,16 @@ func disambiguate(ps []placeRef) {
 		}
 		if best > 0 {
 			p.setPlace(p.alts[best])
+		}
+	}
+	// "Шевченківському району Харкова": a district of the city that follows it
+	for i := 0; i+1 < len(ps); i++ {
+		p, q := &ps[i], &ps[i+1]
+		if p.generic == domain.DistrictPlace && q.kind == domain.SettlementPlace && q.t0 == p.t1 && q.generic == "" &&
+			q.place.Population >= 100000 && p.region != q.region {
+			p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
+			p.name = strings.TrimSuffix(p.name, " District") + " District, " + q.name
+			p.place.Region = q.region
 		}
 	}
 }

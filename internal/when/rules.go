@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strings"
 	"time"
 	"unicode"
 )
@@ -544,8 +545,19 @@ func (s *scanner) morningWeekday(i int) int {
 		return s.emitWeekday(i, i+3, s.toks[i+1].v, false, true, 0, "en.by_morning_weekday")
 	case s.w(i, cMorningAdv|cDayPart) && !s.ascii(i) && s.w(i+1, cIn) && s.w(i+2, cWeekday):
 		return s.emitWeekday(i, i+3, s.toks[i+2].v, false, false, 0, s.lang(i+2)+".daypart_weekday")
+	case s.w(i, cMorningAdv|cDayPart) && !s.ascii(i) && s.w(i+1, cWeekday) && s.weekdayGenitive(i+1):
+		// "увечері неділі", "вечером воскресенья": that day's evening
+		return s.emitWeekday(i, i+2, s.toks[i+1].v, false, false, 0, s.lang(i+1)+".daypart_weekday")
 	}
 	return i
+}
+
+// weekdayGenitive: the weekday at i is in the genitive ("неділі", "воскресенья", "суботи"), the
+// form that follows a part of the day.
+func (s *scanner) weekdayGenitive(i int) bool {
+	w := s.text[s.toks[i].s:s.toks[i].e]
+	return strings.HasSuffix(w, "і") || strings.HasSuffix(w, "и") || strings.HasSuffix(w, "ы") ||
+		strings.HasSuffix(w, "я") || strings.HasSuffix(w, "а")
 }
 
 // weekdayRule: "on Sunday", "в воскресенье", "у неділю", "Sunday evening", "в воскресенье вечером",
