@@ -46,6 +46,9 @@ type row struct {
 	total   bool // a national total
 	repSent int  // sentence the reporter came from (-1: none)
 	window  bool // the figure covers a stated time window ("within four hours")
+	// dateRule says where the date came from; a row dated only by publication joins a row of the
+	// same kind and region that has a cue ("Drone downed over Kursk" above "on Thursday night")
+	dateRule string
 }
 
 type docState struct {
@@ -264,6 +267,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places)
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
+	st.places = st.dropReferencePlaces(st.places)
 	st.docCountry = docCountry(st.places, doc.Text)
 	if len(doc.Published) == 10 {
 		st.defDt, st.defKn = doc.Published, true
@@ -323,8 +327,14 @@ func (st *docState) sentence(si int) {
 		if d.weak {
 			continue
 		}
+		if dm != nil {
+			// "from 09:00 on February 22 to 07:00 on February 23": a tally is dated by its end
+			if gap := st.text[dm.end:d.start]; len(gap) < 40 && rangeGap(gap) {
+				dm = &st.sDates[si][i]
+			}
+			break
+		}
 		dm = &st.sDates[si][i]
-		break
 	}
 
 	drones := without(g["drone"], g["notdrone"])
@@ -667,6 +677,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			r.inc.Evidence = append(r.inc.Evidence, repSpan)
 		}
 		r.window = len(g["window"]) > 0
+		r.dateRule = drule
 		st.rows = append(st.rows, r)
 		created = append(created, r)
 		return r
@@ -1351,6 +1362,18 @@ func (st *docState) merge() []*row {
 	var order []key
 	byKey := map[key]*row{}
 	for _, r := range st.rows {
+		if r.dateRule != ruleDatePub {
+			continue
+		}
+		for _, o := range st.rows {
+			if o.dateRule != ruleDatePub && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
+				o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
+				r.inc.Date = o.inc.Date
+				break
+			}
+		}
+	}
+	for _, r := range st.rows {
 		k := key{r.inc.Kind, string(r.inc.Date), string(r.inc.Country), string(r.inc.Region), ""}
 		if r.inc.Country == "" && r.inc.Region == "" {
 			k.sea = string(r.inc.Place)
@@ -1580,4 +1603,50 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		out = append(out, p)
 	}
 	return out
+}
+
+// dropReferencePlaces removes names used as a reference rather than as where something happened:
+// "150 km east of Saint Petersburg", "09:00 Moscow time", "the Kiev regime".
+func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
+	var dist, after []hit
+	for _, h := range st.hits {
+		switch h.p.cat {
+		case "distance":
+			dist = append(dist, h)
+		case "notplace":
+			after = append(after, h)
+		}
+	}
+	if len(dist)+len(after) == 0 {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		ref := false
+		for _, h := range dist {
+			if h.t1 <= p.t0 && p.t0-h.t1 <= 3 {
+				ref = true
+			}
+		}
+		for _, h := range after {
+			if h.t0 == p.t1 {
+				ref = true
+			}
+		}
+		if !ref {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// rangeGap reports whether the text between two dates joins them as a range.
+func rangeGap(gap string) bool {
+	g := " " + strings.ToLower(gap) + " "
+	for _, w := range []string{" to ", " until ", " till ", " до ", " по ", " — ", " – ", " - "} {
+		if strings.Contains(g, w) {
+			return true
+		}
+	}
+	return false
 }

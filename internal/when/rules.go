@@ -561,7 +561,8 @@ func (s *scanner) weekdayGenitive(i int) bool {
 }
 
 // weekdayRule: "on Sunday", "в воскресенье", "у неділю", "Sunday evening", "в воскресенье вечером",
-// "last Sunday", "в воскресенье, 26 октября" (the date wins), "Saturday night" (ends on Sunday).
+// "last Sunday", "в воскресенье, 26 октября" (the date wins), "Saturday night" (reports mean the
+// Saturday: "shot down on Thursday night" is dated Thursday by wire editors and annotators alike).
 func (s *scanner) weekdayRule(i int) int {
 	j := i
 	strict := false
@@ -594,8 +595,8 @@ func (s *scanner) weekdayRule(i int) int {
 	}
 	k = j + 1
 	switch {
-	case s.w(k, cNight) && s.ascii(k): // "Saturday night" ends on Sunday
-		return s.emitWeekday(i, k+1, wd, strict, true, 1, "en.weekday_night")
+	case s.w(k, cNight) && s.ascii(k): // "Saturday night": dated Saturday
+		return s.emitWeekday(i, k+1, wd, strict, true, 0, "en.weekday_night")
 	case s.w(k, cNightAdv) && !s.ascii(k): // "в субботу ночью"
 		return s.emitWeekday(i, k+1, wd, strict, true, 0, lang+".weekday_night")
 	case s.w(k, cDayPart):
@@ -615,6 +616,9 @@ func (s *scanner) relativeDay(i int) int {
 	case s.w(j, cDBY):
 		return s.emitRel(i, j+1, -2, false, "relative.day_before_yesterday")
 	case s.w(j, cYesterday):
+		if s.w(j+1, cOf) {
+			return i // "on the eve of the talks", "накануне визита": relative to something else
+		}
 		if s.w(j+1, cDayPart) {
 			j++
 		}

@@ -89,9 +89,9 @@ during e during
 today r сегодня
 today u сьогодні
 today e today
-yesterday r вчера
-yesterday u вчора учора
-yesterday e yesterday
+yesterday r вчера накануне
+yesterday u вчора учора напередодні
+yesterday e yesterday eve
 dby r позавчера
 dby u позавчора
 day e day
