@@ -22,13 +22,27 @@ func (x *Extractor) dateMentions(text, published string, toks []token) []dateMen
 		if m.Known {
 			d.date = m.Date.Format("2006-01-02")
 		}
+		if has && m.Known && absDays(m.Date.Sub(pub)) > 366 {
+			d.weak = true // more than a year from publication: background or page chrome, not this report's date
+		}
 		switch m.Kind {
 		case when.YearOnly, when.MonthYear:
 			d.weak = true
 		case when.Dateline:
 			d.dateline = true
+			// a page header's stale date ("date 2007-01-01 Афиша") is no dateline of this report
+			if has && m.Known && absDays(m.Date.Sub(pub)) > 7 {
+				d.dateline, d.weak = false, true
+			}
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+func absDays(d time.Duration) float64 {
+	if d < 0 {
+		d = -d
+	}
+	return d.Hours() / 24
 }

@@ -826,10 +826,10 @@ func (st *docState) nationalCountry(rep domain.Reporter, mention string, regs []
 		return "RU"
 	case rep == domain.AirForce:
 		return "UA"
-	case mention != "":
-		return mention
 	case len(regs) > 0:
 		return regionCountry(regs[0])
+	case mention != "":
+		return mention
 	case st.docCountry != "":
 		return st.docCountry
 	}
@@ -1361,12 +1361,15 @@ func (st *docState) merge() []*row {
 	}
 	var order []key
 	byKey := map[key]*row{}
+	weakDate := func(r *row) bool {
+		return r.dateRule == ruleDatePub || (r.dateRule == ruleDateCtx && r.inc.Date == domain.NullString(st.defDt))
+	}
 	for _, r := range st.rows {
-		if r.dateRule != ruleDatePub {
+		if !weakDate(r) {
 			continue
 		}
 		for _, o := range st.rows {
-			if o.dateRule != ruleDatePub && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
+			if o != r && !weakDate(o) && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
 				o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
 				r.inc.Date = o.inc.Date
 				break
