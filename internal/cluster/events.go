@@ -51,20 +51,23 @@ func Events(inputs []Input) []domain.Event {
 }
 
 type builder struct {
-	inputs []Input
-	obs    []obs
-	story  []string // story of each input
-	orig   map[string]int
+	inputs      []Input
+	obs         []obs
+	story       []string // story of each input
+	orig        map[string]int
+	byStory     map[string][]int // inputs of each story
+	orphanCache map[int][]domain.Flag
 }
 
 func newBuilder(inputs []Input) *builder {
-	b := &builder{inputs: inputs, orig: map[string]int{}}
+	b := &builder{inputs: inputs, orig: map[string]int{}, byStory: map[string][]int{}, orphanCache: map[int][]domain.Flag{}}
 	for i, in := range inputs {
 		st := in.Story
 		if st == "" {
 			st = "st-" + in.Doc.ID
 		}
 		b.story = append(b.story, st)
+		b.byStory[st] = append(b.byStory[st], i)
 		seen := map[string]int{}
 		for r, inc := range in.Ex.Incidents {
 			o := obs{in: i, row: r, inc: inc, where: whereKey(inc), story: st}
@@ -327,7 +330,7 @@ func (b *builder) event(m []int) domain.Event {
 	ev.TimeOfDay = b.timeOfDay(m)
 	ev.ID = eventID(ev, lead.story)
 	ev.Flags = b.contradictions(ev, m, dates)
-	ev.Flags = append(ev.Flags, b.documentFlags(ev, m)...)
+	ev.Flags = append(ev.Flags, b.documentFlags(m)...)
 	b.provenance(&ev, m)
 	if ev.Flags == nil {
 		ev.Flags = []domain.Flag{}
@@ -580,52 +583,6 @@ func normPlace(p string) string {
 		b.WriteString(w)
 	}
 	return b.String()
-}
-
-// documentFlags carries the extractor's flags of each source document into the event, traced
-// to the document. A flag goes to the events whose place or region it speaks of; when it names
-// none of them, to every regional event of the document.
-func (b *builder) documentFlags(ev domain.Event, m []int) []domain.Flag {
-	var out []domain.Flag
-	for _, i := range m {
-		o := b.obs[i]
-		ex := b.inputs[o.in].Ex
-		for _, f := range ex.Flags {
-			if !b.flagFits(f, o, ex) {
-				continue
-			}
-			f.Source = b.inputs[o.in].Doc.ID
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func (b *builder) flagFits(f domain.Flag, o obs, ex domain.Extraction) bool {
-	text := strings.ToLower(f.Detail + " " + f.Suggestion)
-	for _, e := range f.Evidence {
-		text += " " + strings.ToLower(e.Text)
-	}
-	if o.inc.Place != "" {
-		if w := firstWord(string(o.inc.Place)); w != "" && strings.Contains(text, w) {
-			return true
-		}
-	}
-	if o.inc.Region != "" && strings.Contains(strings.ToLower(f.Detail), strings.ToLower(string(o.inc.Region))) {
-		return true
-	}
-	// does the flag name another row of the document? then it is not about this one
-	for _, other := range ex.Incidents {
-		if other.Place != "" && other.Region != o.inc.Region {
-			if w := firstWord(string(other.Place)); w != "" && strings.Contains(text, w) {
-				return false
-			}
-		}
-	}
-	if f.Type == domain.InternalContradiction {
-		return o.inc.Region == "" // a breakdown that does not sum: the national row
-	}
-	return o.inc.Region != ""
 }
 
 func firstWord(s string) string {

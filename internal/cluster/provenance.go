@@ -9,7 +9,9 @@ import (
 )
 
 // provenance fills Source.Changes: what each rewrite changed against its story's original, for
-// the row this event is about, plus what the rewrite's own flags say it got wrong.
+// the row this event is about, plus what the rewrite's own flags say it got wrong. A flagged
+// place stands in for the original's place: "Pogarsky District" became "Pavlodar district",
+// rather than the place being dropped.
 func (b *builder) provenance(ev *domain.Event, m []int) {
 	for k, i := range m {
 		o := b.obs[i]
@@ -17,19 +19,45 @@ func (b *builder) provenance(ev *domain.Event, m []int) {
 		if oi == o.in {
 			continue
 		}
-		var ch []domain.Change
-		if row, ok := findRow(b.inputs[oi].Ex, o); ok {
-			ch = rowChanges(row, o.inc)
-		}
+		row, hasRow := findRow(b.inputs[oi].Ex, o)
+		var flagged []domain.Change
 		for _, f := range b.inputs[o.in].Ex.Flags {
 			if b.flagFits(f, o, b.inputs[o.in].Ex) {
-				if c, ok := flagChange(f); ok {
-					ch = append(ch, c)
+				if c, ok := flagChange(f, row, o.inc); ok {
+					flagged = append(flagged, c)
 				}
 			}
 		}
-		ev.Sources[k].Changes = ch
+		var ch []domain.Change
+		if hasRow {
+			for _, c := range rowChanges(row, o.inc) {
+				if c.Field == "place" && changesField(flagged, "place") {
+					continue // the flag says what became of it, and why
+				}
+				ch = append(ch, c)
+			}
+		}
+		ev.Sources[k].Changes = append(ch, flagged...)
 	}
+}
+
+// placeExplained: a flag's change already says what became of place from.
+func placeExplained(flagged []domain.Change, from string) bool {
+	for _, c := range flagged {
+		if c.Field == "place" && from != "" && normPlace(c.From) == normPlace(from) {
+			return true
+		}
+	}
+	return false
+}
+
+func changesField(cs []domain.Change, field string) bool {
+	for _, c := range cs {
+		if c.Field == field {
+			return true
+		}
+	}
+	return false
 }
 
 func findRow(ex domain.Extraction, o obs) (domain.Incident, bool) {
@@ -90,8 +118,9 @@ func rowChanges(orig, rw domain.Incident) []domain.Change {
 }
 
 // flagChange turns a document flag into a change: the flag's evidence is what the rewrite
-// wrote, its suggestion what the original (or the world) says.
-func flagChange(f domain.Flag) (domain.Change, bool) {
+// wrote (in the rewrite row's spelling when it kept the place); what was there before is the
+// original's row (orig, when known), else the flag's suggestion.
+func flagChange(f domain.Flag, orig, rw domain.Incident) (domain.Change, bool) {
 	var field string
 	switch f.Type {
 	case domain.PlaceNotInRegion:
@@ -103,13 +132,27 @@ func flagChange(f domain.Flag) (domain.Change, bool) {
 	}
 	to := ""
 	for _, e := range f.Evidence {
-		if e.Text != "" {
+		if e.Text != "" && (e.Field == field || e.Field == "region" && field == "country" || e.Field == "") {
 			to = e.Text
 			break
 		}
 	}
+	if to == "" {
+		for _, e := range f.Evidence {
+			if e.Text != "" {
+				to = e.Text
+				break
+			}
+		}
+	}
+	if field == "place" && rw.Place != "" && normPlace(string(rw.Place)) == normPlace(to) {
+		to = string(rw.Place)
+	}
 	from := f.Suggestion
-	if field == "country" && to != "" {
+	switch {
+	case field == "place" && orig.Place != "":
+		from = string(orig.Place)
+	case field == "country" && to != "":
 		// "Ukraine's Kaluga Region": what was there before is the region without the country
 		if i := strings.Index(to, "'s "); i >= 0 {
 			from = to[i+3:]
@@ -146,6 +189,13 @@ func Provenance(inputs []Input) []domain.Provenance {
 			}
 			rw := domain.Rewrite{Document: inputs[i].Doc.ID, Changes: []domain.Change{}}
 			orig, cur := inputs[oi].Ex, inputs[i].Ex
+			var flagged []domain.Change
+			for _, f := range cur.Flags {
+				orow, rrow := b.flaggedRows(f, i, oi)
+				if c, ok := flagChange(f, orow, rrow); ok {
+					flagged = append(flagged, c)
+				}
+			}
 			matched := map[int]bool{}
 			for _, inc := range cur.Incidents {
 				o := obs{inc: inc, where: whereKey(inc)}
@@ -156,6 +206,9 @@ func Provenance(inputs []Input) []domain.Provenance {
 						}
 					}
 					for _, c := range rowChanges(row, inc) {
+						if c.Field == "place" && placeExplained(flagged, c.From) {
+							continue // the flag says what became of it
+						}
 						c.Detail = rowLabel(inc) + ": " + c.Detail
 						rw.Changes = append(rw.Changes, c)
 					}
@@ -168,17 +221,33 @@ func Provenance(inputs []Input) []domain.Provenance {
 					rw.Changes = append(rw.Changes, domain.Change{Op: "dropped", Field: "incident", From: rowLabel(inc), Detail: "drops " + rowLabel(inc)})
 				}
 			}
-			for _, f := range cur.Flags {
-				if c, ok := flagChange(f); ok {
-					rw.Changes = append(rw.Changes, c)
-				}
-			}
+			rw.Changes = append(rw.Changes, flagged...)
 			p.Rewrites = append(p.Rewrites, rw)
 		}
 		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Story < out[j].Story })
 	return out
+}
+
+// flaggedRows are the rows rewrite rw's flag f is about: the rewrite row the flag fits and
+// the original's match of it, or else the original's row for the region the flag names. Zero
+// Incidents where there is none.
+func (b *builder) flaggedRows(f domain.Flag, rw, orig int) (origRow, rwRow domain.Incident) {
+	cur, ox := b.inputs[rw].Ex, b.inputs[orig].Ex
+	for _, inc := range cur.Incidents {
+		o := obs{in: rw, inc: inc, where: whereKey(inc)}
+		if b.flagFits(f, o, cur) {
+			row, _ := findRow(ox, o)
+			return row, inc
+		}
+	}
+	for _, inc := range ox.Incidents {
+		if regionKeysMeet(flagRegionKeys(f), rowRegionKeys(inc)) {
+			return inc, domain.Incident{}
+		}
+	}
+	return domain.Incident{}, domain.Incident{}
 }
 
 func rowLabel(inc domain.Incident) string {

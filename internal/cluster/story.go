@@ -109,11 +109,48 @@ func (s *StoryIndex) Add(doc domain.Document, ex domain.Extraction) string {
 	if i, ok := s.byID[doc.ID]; ok {
 		return s.storyID(s.find(i))
 	}
-	f := newFeatures(doc, ex)
-	return s.addFeatures(f, extractionRank(ex))
+	return s.StoryOfRef(s.AddPrepared(Prepare(doc, ex)))
 }
 
-func (s *StoryIndex) addFeatures(f *features, rank int8) string {
+// Prepared is what the index needs of one document: its compact features (signature, names,
+// numbers, dates, facts), not its text. Preparing is most of the cost of Add and needs no
+// index, so callers with worker goroutines prepare in parallel and add in order.
+type Prepared struct {
+	f    *features
+	rank int8
+}
+
+// Prepare computes a document's features; it is safe for concurrent use.
+func Prepare(doc domain.Document, ex domain.Extraction) *Prepared {
+	return &Prepared{f: newFeatures(doc, ex), rank: extractionRank(ex)}
+}
+
+// Ref names a document of the index by its position, so that a caller can ask for its story
+// later without keeping its id.
+type Ref int32
+
+// AddPrepared is Add for a prepared document; StoryOfRef gives its story. A document id seen
+// before keeps its first features and story.
+func (s *StoryIndex) AddPrepared(p *Prepared) Ref {
+	if i, ok := s.byID[p.f.id]; ok {
+		return Ref(i)
+	}
+	s.addFeatures(p.f, p.rank)
+	return Ref(len(s.docs) - 1)
+}
+
+// StoryOfRef is the story of a document as it stands now.
+func (s *StoryIndex) StoryOfRef(r Ref) string {
+	if r < 0 || int(r) >= len(s.docs) {
+		return ""
+	}
+	return s.storyID(s.find(int32(r)))
+}
+
+// StoryCount is the number of stories so far.
+func (s *StoryIndex) StoryCount() int { return len(s.best) }
+
+func (s *StoryIndex) addFeatures(f *features, rank int8) {
 	idx := int32(len(s.docs))
 	f.idx = idx
 	s.docs = append(s.docs, docInfo{id: f.id, pub: f.pub, rank: rank, parent: idx})
@@ -173,7 +210,6 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) string {
 	if s.adds%4096 == 0 {
 		s.sweep()
 	}
-	return s.storyID(s.find(idx))
 }
 
 // tooFar: two documents whose publication dates are further apart than the window never meet,
