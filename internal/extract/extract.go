@@ -49,6 +49,8 @@ type row struct {
 	// dateRule says where the date came from; a row dated only by publication joins a row of the
 	// same kind and region that has a cue ("Drone downed over Kursk" above "on Thursday night")
 	dateRule string
+	another  bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
+	dateText string
 }
 
 type docState struct {
@@ -678,6 +680,10 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 		r.window = len(g["window"]) > 0
 		r.dateRule = drule
+		r.another = st.anotherCue(g, nums)
+		if dspan != nil {
+			r.dateText = dspan.Text
+		}
 		st.rows = append(st.rows, r)
 		created = append(created, r)
 		return r
@@ -937,6 +943,16 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 			}
 		}
 	}
+	if cnt != nil && *cnt == 1 && csp != nil {
+		// "один БПЛА попал в дом ..., другой — в ...": one and another
+		for _, h := range g["another"] {
+			if h.start > csp.End {
+				v := 2
+				cnt = &v
+				break
+			}
+		}
+	}
 	if csp != nil {
 		ev = append(ev, *csp)
 	}
@@ -955,8 +971,8 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			tier = 0
 		}
 		for _, h := range g["total"] {
-			if h.t0 == n.t1 && h.p.tag == "total" && (h.p.raw == "из них" || h.p.raw == "з них" || h.p.raw == "of them") {
-				tier = 0
+			if h.t0 == n.t1 && h.p.tag == "total" {
+				tier = 0 // "37 из них", "63 in total"
 			}
 		}
 		if n.value == 1 && tier > 0 {
@@ -1013,7 +1029,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		}
 	}
 	for _, tr := range trig {
-		if tr.p.tag == "sg" {
+		if tr.p.tag == "sg" && tr.p.cat != "impact" { // "a strike" is no count of drones
 			plural := false
 			for _, h := range drones {
 				if h.p.tag == "pl" {
@@ -1405,9 +1421,11 @@ func (st *docState) mergeInto(m, r *row) {
 		if r.inc.Reporter != "" {
 			m.inc.Reporter = r.inc.Reporter
 		}
-	case distinctPlaces:
+	case distinctPlaces || (r.another && r.sent != m.sent):
 		v := *m.inc.Count + *r.inc.Count
 		m.inc.Count = &v
+	case m.inc.Date == "" && m.dateText != "" && r.dateText != "" && m.dateText != r.dateText && m.sent != r.sent:
+		// two nights named without a year: keep the report's lead figure rather than mixing nights
 	case *r.inc.Count != *m.inc.Count:
 		if m.inc.Reporter != r.inc.Reporter && m.inc.Reporter != "" && r.inc.Reporter != "" && !m.window && !r.window && m.inc.Region != "" {
 			st.flags = append(st.flags, domain.Flag{
@@ -1649,6 +1667,22 @@ func rangeGap(gap string) bool {
 	for _, w := range []string{" to ", " until ", " till ", " до ", " по ", " — ", " – ", " - "} {
 		if strings.Contains(g, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// anotherCue: the sentence adds to what was said before ("another drone", "ещё четыре дрона").
+// Cues tagged "num" count only right before a figure.
+func (st *docState) anotherCue(g sentHits, nums []number) bool {
+	for _, h := range g["another"] {
+		if h.p.tag != "num" {
+			return true
+		}
+		for _, n := range nums {
+			if n.t0 == h.t1 {
+				return true
+			}
 		}
 	}
 	return false
