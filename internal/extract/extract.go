@@ -965,8 +965,21 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	// A figure tied to a drone word ("40 drones", "one of the drones", "37 of them") beats a
 	// figure that merely follows the verb ("shot down 12", "destroyed across four cities").
 	best, bestD, bestTier := -1, 1<<30, 3
+	casualtyAt := func(t int) bool {
+		for _, c := range []string{"killed", "injured", "person"} {
+			for _, h := range g[c] {
+				if h.t0 == t || h.t0 == t+1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for i, n := range cnums {
 		tier := 3
+		if casualtyAt(n.t1) {
+			continue // "Five killed in a drone strike": people, not drones
+		}
 		if _, ok := st.droneAfter(g, cnums, n.t1, 4); ok {
 			tier = 0
 		}
@@ -1029,7 +1042,8 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		}
 	}
 	for _, tr := range trig {
-		if tr.p.tag == "sg" && tr.p.cat != "impact" { // "a strike" is no count of drones
+		// "a strike" is no count of drones; "уничтожен надводный беспилотник" is no UAV
+		if tr.p.tag == "sg" && tr.p.cat != "impact" && len(g["notdrone"]) == 0 {
 			plural := false
 			for _, h := range drones {
 				if h.p.tag == "pl" {
