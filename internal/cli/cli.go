@@ -36,6 +36,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"help":    {"list the commands, or explain one: skyledger help VERB", runHelp},
+		"demo":    {"run the pipeline on the bundled sample reports and show each stage", runDemo},
 		"extract": {"extract incidents from JSONL documents (stdin or files)", runExtract},
 		"stories": {"group documents that report the same story", runStories},
 		"events":  {"reconcile incidents of all documents into events (JSONL)", runEvents},

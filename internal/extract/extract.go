@@ -90,6 +90,9 @@ type docState struct {
 	ctxDateOK  bool
 	ctxDateSpn domain.Span
 	droneSeen  int // last sentence with a drone word
+	// the intercept words of the last tally sentence, for a breakdown that follows it
+	lastIntercepts    []hit
+	lastInterceptSent int
 	titleDrone bool
 	docCountry string // the country most regions of the text lie in
 	titleReg   string
@@ -395,8 +398,16 @@ func (st *docState) sentence(si int) {
 		impacts = strong
 	}
 
+	if len(intercepts)+len(impacts)+len(debris) == 0 && st.tallyContinues(si, g) {
+		// "Из них 22 БПЛА — над Брянской областью, 9 — над Курской": the breakdown of the
+		// tally in the sentence before, which holds the verb
+		intercepts = st.lastIntercepts
+	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
 	blocked := len(g["history"]) > 0 || len(g["modal"]) > 0
+	if len(intercepts) > 0 && !blocked {
+		st.lastIntercepts, st.lastInterceptSent = intercepts, si
+	}
 	droneOK := len(drones) > 0
 	if !droneOK && len(g["notdrone"]) == 0 && len(g["weapon"]) == 0 {
 		// "Some of the enemy targets were downed": the drone was named just before
@@ -598,13 +609,19 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	var incPlaces, titlePlaces, seas []placeRef
 	var national []hit = g["national"]
 	countryMention := ""
+	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for _, p := range st.sPlaces[si] {
 		switch {
 		case p.kind == domain.WaterPlace:
 			seas = append(seas, p)
 		case p.kind == domain.CountryPlace || p.adjective:
-			if !p.adjective && countryMention == "" {
-				countryMention = p.country
+			if !p.adjective {
+				switch {
+				case countryMention == "":
+					countryMention = p.country
+				case countryMention != p.country:
+					twoCountries = true
+				}
 			}
 		case p.region == "":
 		case st.inTitle(si, g, p):
@@ -629,6 +646,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		return out
 	}
 	regs := regionsOf(incPlaces)
+	if twoCountries {
+		countryMention = ""
+	}
 
 	// valid figures
 	var counts []number
@@ -1700,4 +1720,31 @@ func (st *docState) anotherCue(g sentHits, nums []number) bool {
 		}
 	}
 	return false
+}
+
+// tallyContinues: sentence si has no verb of its own but reads as the regional breakdown of an
+// intercept tally in the sentence just before ("Of them, 22 over Bryansk, 9 over Kursk ...").
+func (st *docState) tallyContinues(si int, g sentHits) bool {
+	if len(st.lastIntercepts) == 0 || st.lastInterceptSent != si-1 {
+		return false
+	}
+	regions := 0
+	for _, p := range st.sPlaces[si] {
+		if p.kind == domain.RegionPlace || p.kind == domain.WaterPlace {
+			regions++
+		}
+	}
+	figures := 0
+	for _, n := range st.sNums[si] {
+		if st.numIsCount(g, n) {
+			figures++
+		}
+	}
+	lead := false
+	for _, h := range g["total"] {
+		if h.t0 <= st.sents[si].t0+2 {
+			lead = true
+		}
+	}
+	return figures >= 1 && (regions >= 2 || (lead && regions >= 1))
 }
