@@ -93,9 +93,9 @@ type docState struct {
 	// the intercept words of the last tally sentence, for a breakdown that follows it
 	lastIntercepts    []hit
 	lastInterceptSent int
-	titleDrone bool
-	docCountry string // the country most regions of the text lie in
-	titleReg   string
+	titleDrone        bool
+	docCountry        string // the country most regions of the text lie in
+	titleReg          string
 }
 
 func (st *docState) span(field string, start, end int, rule string) domain.Span {
