@@ -1185,6 +1185,31 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 		}
 		var cnt *int
 		numSpan := st.span("count", gr.n.start, gr.n.end, ruleBreakdown)
+		// "13 over the Kursk region, and the Sea of Azov": the figure is the region's, the sea
+		// named after it has none of its own
+		seaTail := len(regs) > 1 && regs[0].kind != domain.WaterPlace
+		for _, p := range regs[1:] {
+			seaTail = seaTail && p.kind == domain.WaterPlace
+		}
+		if seaTail && !gr.each {
+			for i, p := range regs {
+				ev := []domain.Span{trigSpan}
+				var c *int
+				if i == 0 && !gr.n.hedged {
+					v := gr.n.value
+					c = &v
+					ev = append(ev, numSpan)
+				}
+				if p.kind == domain.WaterPlace {
+					ev = append(ev, st.span("place", p.start, p.end, ruleSea))
+					mk(domain.Intercept, "", "", p.name, c, ruleBreakdown, ev)
+					continue
+				}
+				ev = append(ev, st.span("region", p.start, p.end, ruleBreakdown))
+				mk(domain.Intercept, p.region, regionCountry(p.region), "", c, ruleBreakdown, ev)
+			}
+			continue
+		}
 		if len(regs) == 1 || gr.each {
 			if !gr.n.hedged {
 				v := gr.n.value
