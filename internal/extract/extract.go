@@ -270,7 +270,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.places = x.findPlaces(doc.Text, st.toks)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
-	disambiguate(st.places)
+	disambiguate(st.places, st.toks)
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
 	st.docCountry = docCountry(st.places, doc.Text)
@@ -966,7 +966,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if cnt != nil && *cnt == 1 && csp != nil {
 		// "один БПЛА попал в дом ..., другой — в ...": one and another
 		for _, h := range g["another"] {
-			if h.start > csp.End {
+			if h.p.tag == "" && h.start > csp.End {
 				v := 2
 				cnt = &v
 				break
@@ -1735,6 +1735,15 @@ func rangeGap(gap string) bool {
 // Cues tagged "num" count only right before a figure.
 func (st *docState) anotherCue(g sentHits, nums []number) bool {
 	for _, h := range g["another"] {
+		if h.p.tag == "near" {
+			// "another alarming incident, when a drone exploded": a drone or an event word close after
+			for _, c := range []string{"drone", "incident"} {
+				if _, ok := nearHit(g[c], h.t1, h.t1, 0, 3); ok {
+					return true
+				}
+			}
+			continue
+		}
 		if h.p.tag != "num" {
 			return true
 		}

@@ -103,7 +103,7 @@ func (ref *placeRef) setPlace(p domain.Place) {
 
 // disambiguate re-reads ambiguous place names in the light of the regions the document names
 // explicitly: "Дніпровському районі" in a Kyiv story is Kyiv's Dniprovskyi district.
-func disambiguate(ps []placeRef) {
+func disambiguate(ps []placeRef, toks []token) {
 	// regions the text names: as regions, or through a big city in them ("по Шевченківському
 	// району Харкова", "атака на Київ")
 	regions := map[string]bool{}
@@ -148,6 +148,25 @@ func disambiguate(ps []placeRef) {
 			p.setPlace(p.alts[best])
 		}
 	}
+	// "в Пушкинском районе города", "у Київському районі міста": a district of the big city
+	// named last
+	for i := range ps {
+		p := &ps[i]
+		if p.generic != domain.DistrictPlace || p.t1 >= len(toks) || !cityWord[toks[p.t1].s] {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			q := ps[j]
+			if q.kind == domain.SettlementPlace && q.place.Population >= 100000 && q.region != "" {
+				if p.region != q.region {
+					p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
+					p.name = strings.TrimSuffix(p.name, " District") + " District, " + q.name
+					p.place.Region = q.region
+				}
+				break
+			}
+		}
+	}
 	// "Шевченківському району Харкова": a district of the city that follows it
 	for i := 0; i+1 < len(ps); i++ {
 		p, q := &ps[i], &ps[i+1]
@@ -159,3 +178,6 @@ func disambiguate(ps []placeRef) {
 		}
 	}
 }
+
+// cityWord: "of the city" after a district name, in the forms reports use.
+var cityWord = map[string]bool{"города": true, "міста": true, "city": true, "city's": true}
