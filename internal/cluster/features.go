@@ -118,7 +118,6 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 	timeLike := timeNumbers(text)
 
 	nameSet := map[string]bool{}
-	initialOnly := map[string]bool{}
 	numSet := map[int]bool{}
 	daySet := map[int]bool{}
 	shSet := map[uint64]bool{}
@@ -157,17 +156,24 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 		} else if n, ok := numberWords[w]; ok {
 			numSet[n] = true
 		}
-		if t.capital && !t.number && len(w) >= 4 {
-			sk := skeleton(w)
-			if len(sk) >= 3 && !genericNames[sk] {
-				if t.initial {
-					if !nameSet[sk] {
-						initialOnly[sk] = true
-					}
-				} else {
-					nameSet[sk] = true
-					delete(initialOnly, sk)
+		if t.capital && !t.number {
+			addName := func(w string, initial bool) {
+				if len(w) < 4 {
+					return
 				}
+				sk := skeleton(w)
+				if len(sk) < 3 || genericNames[sk] {
+					return
+				}
+				// a word capitalised only at a sentence start is grammar, not a name
+				if !initial {
+					nameSet[sk] = true
+				}
+			}
+			addName(w, t.initial)
+			// Ust-Luga, Усть-Луга: the compound is the name, its halves are often too short
+			if t.hyphen && i > 0 && toks[i-1].capital {
+				addName(toks[i-1].latin+w, toks[i-1].initial)
 			}
 		}
 		// Shingles: word bigrams over 5-letter prefixes, which absorb inflection and most of

@@ -16,7 +16,8 @@ func (b *builder) documentFlags(m []int) []domain.Flag {
 	var out []domain.Flag
 	seen := map[flagKey]bool{}
 	add := func(f domain.Flag, doc string) {
-		k := flagKey{doc, f.Type, f.Detail}
+		// the extractor may flag the headline and the body alike: one flag per wording
+		k := flagKey{doc, f.Type, strings.ReplaceAll(f.Detail, "’", "'")}
 		if seen[k] {
 			return
 		}

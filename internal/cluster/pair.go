@@ -1,18 +1,23 @@
 package cluster
 
+import "slices"
+
 // pairEvidence is everything the story decision looks at for two documents. It is computed
 // from the two documents alone, never from the stories they are already in, so that the
 // decision, and hence the union of decisions, does not depend on arrival order.
 type pairEvidence struct {
-	text       float64 // MinHash estimate of shingle Jaccard
-	names      int     // shared name skeletons
-	nameFrac   float64 // shared / smaller name set
-	nums       float64 // weighted shared numbers
-	numConf    bool    // both state numbers and share none of the distinctive ones
-	textDays   int     // -1 no explicit dates on one side; else smallest distance in days
-	regShared  bool
-	regDisj    bool // both name regions and share none
-	keyShared  bool // an identical (kind, date, region) with a date and a region
+	text      float64 // MinHash estimate of shingle Jaccard
+	names     int     // shared name skeletons
+	nameFrac  float64 // shared / smaller name set
+	nums      float64 // weighted shared numbers
+	numConf   bool    // both state numbers and share none of the distinctive ones
+	textDays  int     // -1 no explicit dates on one side; else smallest distance in days
+	regShared bool
+	regDisj   bool // both name regions and share none
+	keyShared bool // an identical (kind, date, region) with a date and a region
+	// keySoft: a (kind, region) dated on one side and undated on the other, whose text names
+	// that day or was published within a day of it (rewrites lose the year, not the day)
+	keySoft    bool
 	dateShift  int  // shared (kind, region) both dated, smallest day distance; -1 when none
 	countAgree bool // a shared (kind, region) with the same stated count
 	countConf  bool // shared (kind, region) rows all state different counts
@@ -61,6 +66,43 @@ func mdayDistance(a, b int) int {
 }
 
 var cumDays = [12]int{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335}
+
+// softDated: fact x (of the other document) is dated and b leaves the same row undated, but b's
+// text names x's day or b was published within a day of it.
+func softDated(x fact, b *features) bool {
+	if x.day == noDay {
+		return false
+	}
+	undated := false
+	for _, y := range b.facts {
+		if y.kind == x.kind && y.region == x.region && y.day == noDay {
+			undated = true
+		}
+	}
+	if !undated {
+		return false
+	}
+	if b.pub != noDay && absInt(int(b.pub-x.day)) <= 1 {
+		return true
+	}
+	md := pubMonthDay(x.day)
+	for _, d := range b.mdays {
+		if d == md {
+			return true
+		}
+	}
+	return false
+}
+
+// statesNumber: n is distinctive (5 or more) and f's text states it. Small numbers turn up in
+// any text.
+func statesNumber(f *features, n int) bool {
+	if n < 5 {
+		return false
+	}
+	_, ok := slices.BinarySearch(f.nums, n)
+	return ok
+}
 
 func evidence(a, b *features) pairEvidence {
 	var e pairEvidence
@@ -141,14 +183,20 @@ func evidence(a, b *features) pairEvidence {
 					e.dateShift = d
 				}
 			}
+			if x.kind == y.kind && x.region != "" && (softDated(x, b) || softDated(y, a)) {
+				e.keySoft = true
+			}
 			if x.kind == y.kind && x.count >= 0 && y.count >= 0 && x.region != "" {
 				countPairs++
-				if x.count == y.count {
+				switch {
+				case x.count == y.count:
 					e.countAgree = true
 					if x.count >= 3 {
 						agreeRegions[x.region] = true
 					}
-				} else {
+				case statesNumber(b, x.count) || statesNumber(a, y.count):
+					// a part of the other's total ("10 over the port, 4 more in the district")
+				default:
 					countDiffer++
 				}
 			}
@@ -170,6 +218,8 @@ func (e pairEvidence) score() float64 {
 	s := 2.5*e.text + 1.5*e.nameFrac + 0.1*float64(min(e.names, 8)) + 0.5*min(e.nums, 4)
 	if e.keyShared {
 		s += 0.9
+	} else if e.keySoft {
+		s += 0.5
 	}
 	if e.countAgree {
 		s += 0.4
@@ -202,7 +252,23 @@ func (e pairEvidence) same(threshold float64) bool {
 	if e.textDays > 1 {
 		return false
 	}
+	// Adjacent nights named in the texts ("в ночь на 5 мая", "в ночь на 6 мая") and read as
+	// such: a governor's template post of the next night, however alike the wording.
+	if e.textDays == 1 && e.dateShift >= 1 && !e.keyShared {
+		return false
+	}
+	// The same words published a day or more later and read as another night, with no day in
+	// the texts to settle it: a template post of the next night is more common than a verbatim
+	// reprint a day late, and merging two nights would drop one from the ledger.
+	if e.text >= 0.5 && e.dateShift >= 1 && e.pubDays >= 1 && e.textDays != 0 && !e.keyShared && !e.republished() {
+		return false
+	}
 	if e.dateShift >= 1 && !e.keyShared && (e.countConf || e.numConf) {
+		return false
+	}
+	// Other figures for the same region and kind, and no day in common: another incident there,
+	// unless nearly every name agrees (a rewrite that garbled the figure).
+	if e.countConf && !e.keyShared && !e.keySoft && e.textDays != 0 && e.nameFrac < 0.8 && e.nums < 1.5 && e.text < 0.3 {
 		return false
 	}
 	if e.text >= 0.5 && !e.regDisj && !e.countConf && !e.numConf {

@@ -11,15 +11,17 @@ import (
 // provenance fills Source.Changes: what each rewrite changed against its story's original, for
 // the row this event is about, plus what the rewrite's own flags say it got wrong. A flagged
 // place stands in for the original's place: "Pogarsky District" became "Pavlodar district",
-// rather than the place being dropped.
+// rather than the place being dropped. The original itself has only its flagged errors, set
+// against the flag's suggestion (a story of rewrites whose source was never seen has one).
 func (b *builder) provenance(ev *domain.Event, m []int) {
 	for k, i := range m {
 		o := b.obs[i]
 		oi := b.orig[o.story]
-		if oi == o.in {
-			continue
+		var row domain.Incident
+		hasRow := false
+		if oi != o.in {
+			row, hasRow = findRow(b.inputs[oi].Ex, o)
 		}
-		row, hasRow := findRow(b.inputs[oi].Ex, o)
 		var flagged []domain.Change
 		for _, f := range b.inputs[o.in].Ex.Flags {
 			if b.flagFits(f, o, b.inputs[o.in].Ex) {
@@ -37,8 +39,22 @@ func (b *builder) provenance(ev *domain.Event, m []int) {
 				ch = append(ch, c)
 			}
 		}
-		ev.Sources[k].Changes = append(ch, flagged...)
+		ev.Sources[k].Changes = uniqueChanges(append(ch, flagged...))
 	}
+}
+
+// uniqueChanges drops repeats (a headline and a body flagged alike), apostrophes aside.
+func uniqueChanges(cs []domain.Change) []domain.Change {
+	seen := map[string]bool{}
+	out := cs[:0]
+	for _, c := range cs {
+		k := strings.ReplaceAll(c.Detail, "’", "'")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // placeExplained: a flag's change already says what became of place from.
@@ -221,7 +237,7 @@ func Provenance(inputs []Input) []domain.Provenance {
 					rw.Changes = append(rw.Changes, domain.Change{Op: "dropped", Field: "incident", From: rowLabel(inc), Detail: "drops " + rowLabel(inc)})
 				}
 			}
-			rw.Changes = append(rw.Changes, flagged...)
+			rw.Changes = uniqueChanges(append(rw.Changes, flagged...))
 			p.Rewrites = append(p.Rewrites, rw)
 		}
 		out = append(out, p)

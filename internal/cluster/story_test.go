@@ -48,18 +48,26 @@ func assignFixtures(fx []fixture) map[string]string {
 	return out
 }
 
+// TestStoriesFixtures: every pair of fixture documents is in one story exactly when their
+// "want" labels agree. stories.jsonl holds rewrites, translations and a content-farm rewrite;
+// nearmiss.jsonl the pairs that must not merge: a governor's template post on two nights with
+// the same figure, and the same night in a neighbouring region, next to translations that must.
 func TestStoriesFixtures(t *testing.T) {
-	fx := loadFixtures(t, "testdata/stories.jsonl")
-	got := assignFixtures(fx)
-	for i, a := range fx {
-		for _, b := range fx[i+1:] {
-			same := got[a.Doc.ID] == got[b.Doc.ID]
-			if want := a.Want == b.Want; same != want {
-				fa, fb := newFeatures(a.Doc, a.Ex), newFeatures(b.Doc, b.Ex)
-				t.Errorf("%s and %s: same story = %v, want %v (%+v score %.2f)", a.Doc.ID, b.Doc.ID, same, want,
-					evidence(fa, fb), evidence(fa, fb).score())
+	for _, file := range []string{"testdata/stories.jsonl", "testdata/nearmiss.jsonl"} {
+		t.Run(file, func(t *testing.T) {
+			fx := loadFixtures(t, file)
+			got := assignFixtures(fx)
+			for i, a := range fx {
+				for _, b := range fx[i+1:] {
+					same := got[a.Doc.ID] == got[b.Doc.ID]
+					if want := a.Want == b.Want; same != want {
+						fa, fb := newFeatures(a.Doc, a.Ex), newFeatures(b.Doc, b.Ex)
+						t.Errorf("%s and %s: same story = %v, want %v (%+v score %.2f)", a.Doc.ID, b.Doc.ID, same, want,
+							evidence(fa, fb), evidence(fa, fb).score())
+					}
+				}
 			}
-		}
+		})
 	}
 }
 

@@ -77,6 +77,10 @@ func skeleton(latin string) string {
 		case c == 't' && next == 's':
 			c = 'c'
 			i++
+		case c == 'c':
+			c = 'k' // Moscow/Москва, Crimea/Крым ("ts" and "ch" are read above)
+		case c == 'g':
+			c = 'h' // Ukrainian г is h in English: Chernihiv/Чернигов/Чернігів
 		case c == 'w':
 			c = 'v'
 		case c == 'x':
@@ -108,6 +112,7 @@ type token struct {
 	capital bool
 	initial bool // first word of a sentence or line: capitalised for grammar, not as a name
 	number  bool
+	hyphen  bool // joined to the previous word by a hyphen: Ust-Luga, Усть-Луга
 }
 
 // tokenize splits text into words and numbers. Cyrillic is transliterated and everything is
@@ -115,19 +120,25 @@ type token struct {
 func tokenize(text string) []token {
 	var toks []token
 	start := -1
+	lastEnd := -1
 	sentenceStart := true
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
 		w := text[start:end]
-		start = -1
 		r, _ := utf8.DecodeRuneInString(w)
 		t := token{capital: unicode.IsUpper(r), number: unicode.IsDigit(r), initial: sentenceStart}
+		if lastEnd >= 0 && len(toks) > 0 {
+			sep := text[lastEnd:start]
+			t.hyphen = sep == "-" || sep == "‑"
+		}
+		start = -1
 		sentenceStart = false
 		t.latin = latinLower(strings.ToLower(w))
 		if t.latin != "" {
 			toks = append(toks, t)
+			lastEnd = end
 		}
 	}
 	for i, r := range text {
