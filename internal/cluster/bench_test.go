@@ -67,25 +67,26 @@ func TestStoryIndexMillion(t *testing.T) {
 	var ms runtime.MemStats
 	start := time.Now()
 	last := start
-	var gen time.Duration
+	lastPairs := 0
 	s.stream(n, func(i int, d domain.Document, ex domain.Extraction) bool {
 		idx.Add(d, ex)
 		if (i+1)%100_000 == 0 {
 			runtime.ReadMemStats(&ms)
 			peakHeap = max(peakHeap, ms.HeapAlloc)
 			now := time.Now()
-			t.Logf("%7d docs: %6.0f ns/doc over the last 100k (incl. generation), heap %4d MiB, live %d, buckets %d",
-				i+1, float64(now.Sub(last).Nanoseconds())/100_000, ms.HeapAlloc>>20, len(idx.live), len(idx.buckets))
+			t.Logf("%7d docs: %6.0f ns/doc over the last 100k (incl. generation), %4.0f pair decisions/doc, heap %4d MiB, live %d, buckets %d, stories %d",
+				i+1, float64(now.Sub(last).Nanoseconds())/100_000, float64(idx.pairs-lastPairs)/100_000, ms.HeapAlloc>>20, idx.nLive, len(idx.buckets), idx.StoryCount())
 			last = now
+			lastPairs = idx.pairs
 		}
 		return true
 	})
 	el := time.Since(start)
-	_ = gen
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	t.Logf("%d documents in %s (%.0f ns/doc incl. generation), peak heap %d MiB, peak RSS %d MiB, GOMAXPROCS %d",
-		n, el.Round(time.Second), float64(el.Nanoseconds())/float64(n), peakHeap>>20, ru.Maxrss>>10, runtime.GOMAXPROCS(0))
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t.Logf("%d documents in %s wall, %s CPU (%.0f ns/doc incl. generation), peak heap %d MiB, peak RSS %d MiB, GOMAXPROCS %d, %d stories",
+		n, el.Round(time.Second), cpu.Round(time.Second), float64(el.Nanoseconds())/float64(n), peakHeap>>20, ru.Maxrss>>10, runtime.GOMAXPROCS(0), idx.StoryCount())
 	// quality on the synthetic truth: story of "sNNNNNNN-j" is NNNNNNN
 	tp, fp, fn := 0, 0, 0
 	byStory := map[string]map[string]int{} // predicted -> true -> n

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ type features struct {
 	pub     int32 // days since 1970-01-01; noDay when unknown
 	sig     Signature
 	hasText bool
-	names   []string // consonant skeletons of proper-noun candidates, sorted, unique
+	names   []uint64 // hashes of the consonant skeletons of proper-noun candidates, sorted, unique
+	longest []uint64 // the hashes of the (up to 4) longest skeletons: candidate keys
 	nums    []int    // numbers stated in the text (not years, times or dates), sorted, unique
 	mdays   []int    // explicit calendar days in the text, as month*100+day, sorted, unique
 	facts   []fact   // incidents from the extraction
@@ -109,7 +111,8 @@ func leadingInt(s string) (int, bool) {
 	return n, err == nil
 }
 
-// textFeatures reads names, numbers, explicit dates and shingles from a document's text.
+// textFeatures reads names (longest first), numbers, explicit dates and shingles from a
+// document's text.
 func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int, shingles []uint64) {
 	text := doc.Title + "\n" + doc.Text
 	toks := tokenize(text)
@@ -191,7 +194,12 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 	for k := range nameSet {
 		names = append(names, k)
 	}
-	sort.Strings(names)
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
 	for k := range numSet {
 		nums = append(nums, k)
 	}
@@ -288,7 +296,18 @@ func extractionFacts(ex domain.Extraction) (facts []fact, regions []string) {
 func newFeatures(doc domain.Document, ex domain.Extraction) *features {
 	f := &features{id: doc.ID, pub: parseDay(doc.Published)}
 	var sh []uint64
-	f.names, f.nums, f.mdays, sh = textFeatures(doc)
+	var names []string
+	names, f.nums, f.mdays, sh = textFeatures(doc)
+	// Names are compared as hashes: a few bytes per name kept for every document in the window,
+	// and integer compares in the pair loop.
+	f.names = make([]uint64, len(names))
+	for i, n := range names {
+		f.names[i] = fnv64(n)
+		if i < 4 {
+			f.longest = append(f.longest, fnv64("name:"+n))
+		}
+	}
+	slices.Sort(f.names)
 	f.hasText = len(sh) > 0
 	f.sig = minhash(sh)
 	f.facts, f.regions = extractionFacts(ex)

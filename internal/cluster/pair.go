@@ -1,6 +1,9 @@
 package cluster
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // pairEvidence is everything the story decision looks at for two documents. It is computed
 // from the two documents alone, never from the stories they are already in, so that the
@@ -36,7 +39,7 @@ func absInt(x int) int {
 	return x
 }
 
-func sharedStrings(a, b []string) int {
+func sharedSorted[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -104,12 +107,24 @@ func statesNumber(f *features, n int) bool {
 	return ok
 }
 
+// mayJoin is a cheap necessary condition of evidence(a, b).same: most candidates share one
+// name (the region's governor) and some boilerplate, and are rejected here without the rest.
+func mayJoin(a, b *features) bool {
+	if a.hasText && b.hasText && similarity(&a.sig, &b.sig) >= 0.5 {
+		return true
+	}
+	if sharedSorted(a.names, b.names) >= 2 {
+		return true
+	}
+	return len(a.regions) >= 2 && len(b.regions) >= 2 // figures agreeing for several regions
+}
+
 func evidence(a, b *features) pairEvidence {
 	var e pairEvidence
 	if a.hasText && b.hasText {
 		e.text = similarity(&a.sig, &b.sig)
 	}
-	e.names = sharedStrings(a.names, b.names)
+	e.names = sharedSorted(a.names, b.names)
 	if m := min(len(a.names), len(b.names)); m > 0 {
 		e.nameFrac = float64(e.names) / float64(m)
 	}
@@ -161,7 +176,7 @@ func evidence(a, b *features) pairEvidence {
 		}
 	}
 	if len(a.regions) > 0 && len(b.regions) > 0 {
-		if sharedStrings(a.regions, b.regions) > 0 {
+		if sharedSorted(a.regions, b.regions) > 0 {
 			e.regShared = true
 		} else {
 			e.regDisj = true
@@ -269,6 +284,21 @@ func (e pairEvidence) same(threshold float64) bool {
 	// Other figures for the same region and kind, and no day in common: another incident there,
 	// unless nearly every name agrees (a rewrite that garbled the figure).
 	if e.countConf && !e.keyShared && !e.keySoft && e.textDays != 0 && e.nameFrac < 0.8 && e.nums < 1.5 && e.text < 0.3 {
+		return false
+	}
+	// Other figures even on the same night, and little else in common but the region's
+	// governor: another report from there (another district, another source), not a rewrite.
+	if e.countConf && e.textDays != 0 && (e.nameFrac < 0.5 || e.names < 3) && e.nums < 1.5 && e.text < 0.5 {
+		return false
+	}
+	// One shared name, usually the region's governor, does not make a story: a reprint's text or
+	// figures that agree for several regions must say it.
+	if e.names <= 1 && e.text < 0.5 && e.countRegions < 2 {
+		return false
+	}
+	// Shared wording without the names or figures that make a report specific: boilerplate (a
+	// governor's template, an outlet's standard paragraphs) over two different reports.
+	if e.text >= 0.2 && e.text < 0.6 && e.nameFrac < 0.34 && e.nums < 1 && !e.countAgree && e.textDays != 0 {
 		return false
 	}
 	if e.text >= 0.5 && !e.regDisj && !e.countConf && !e.numConf {

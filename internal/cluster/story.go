@@ -48,6 +48,7 @@ type docInfo struct {
 	pub    int32
 	rank   int8 // officialness of the most official reporter, lower is more official
 	parent int32
+	best   int32 // at a root: the component's canonical earliest member
 }
 
 // StoryIndex clusters documents into stories incrementally. It is not safe for concurrent use.
@@ -55,15 +56,17 @@ type StoryIndex struct {
 	opts    Options
 	docs    []docInfo
 	byID    map[string]int32
-	live    map[int32]*features // documents inside the window
+	live    []*features // by document index; nil once a document left the window
+	nLive   int
 	buckets map[uint64][]int32
 	clock   int32 // latest publication day seen: the window's right edge
 	queue   evictQueue
 	adds    int
-	// best member of each component, kept at the root: the canonical earliest member
-	best map[int32]int32
+	pairs   int // pair decisions made: the work per document, which the caps keep flat
+	roots   int // number of components (stories)
 	// scratch for candidate collection
 	cand []int32
+	seen []int32 // by document index: the last document that had it as a candidate
 }
 
 // NewStoryIndex returns an empty index.
@@ -71,10 +74,8 @@ func NewStoryIndex(opts Options) *StoryIndex {
 	return &StoryIndex{
 		opts:    opts.withDefaults(),
 		byID:    map[string]int32{},
-		live:    map[int32]*features{},
 		buckets: map[uint64][]int32{},
 		clock:   noDay,
-		best:    map[int32]int32{},
 	}
 }
 
@@ -148,14 +149,15 @@ func (s *StoryIndex) StoryOfRef(r Ref) string {
 }
 
 // StoryCount is the number of stories so far.
-func (s *StoryIndex) StoryCount() int { return len(s.best) }
+func (s *StoryIndex) StoryCount() int { return s.roots }
 
 func (s *StoryIndex) addFeatures(f *features, rank int8) {
 	idx := int32(len(s.docs))
 	f.idx = idx
-	s.docs = append(s.docs, docInfo{id: f.id, pub: f.pub, rank: rank, parent: idx})
+	s.docs = append(s.docs, docInfo{id: f.id, pub: f.pub, rank: rank, parent: idx, best: idx})
 	s.byID[f.id] = idx
-	s.best[idx] = idx
+	s.live = append(s.live, nil)
+	s.roots++
 
 	t := f.pub
 	if t == noDay || (s.clock != noDay && t > s.clock+int32(s.opts.WindowDays)) {
@@ -172,25 +174,21 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) {
 
 	keys := candidateKeys(f)
 	s.cand = s.cand[:0]
+	s.seen = append(s.seen, -1)
 	for _, k := range keys {
 		for _, j := range s.buckets[k] {
-			s.cand = append(s.cand, j)
+			if s.seen[j] != idx { // each candidate once; the visiting order cannot change the components
+				s.seen[j] = idx
+				s.cand = append(s.cand, j)
+			}
 		}
 	}
-	sort.Slice(s.cand, func(a, b int) bool { return s.cand[a] < s.cand[b] })
-	prev := int32(-1)
 	for _, j := range s.cand {
-		if j == prev {
-			continue
+		g := s.live[j]
+		if g == nil || s.tooFar(f, g) || !mayJoin(f, g) || s.find(j) == s.find(idx) {
+			continue // out of reach, hopeless, or already one story
 		}
-		prev = j
-		g, ok := s.live[j]
-		if !ok {
-			continue
-		}
-		if s.tooFar(f, g) || s.find(j) == s.find(idx) {
-			continue // already one story: the decision could not change anything
-		}
+		s.pairs++
 		if evidence(f, g).same(s.opts.Threshold) {
 			s.union(idx, j)
 		}
@@ -205,6 +203,7 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) {
 		s.buckets[k] = b
 	}
 	s.live[idx] = f
+	s.nLive++
 	heap.Push(&s.queue, evictItem{idx: idx, t: t})
 	s.adds++
 	if s.adds%4096 == 0 {
@@ -244,13 +243,8 @@ func candidateKeys(f *features) []uint64 {
 			add(mix(r, 0xFFFF))
 		}
 	}
-	names := append([]string(nil), f.names...)
-	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	for i, n := range names {
-		if i == 4 {
-			break
-		}
-		add(fnv64("name:" + n))
+	for _, k := range f.longest {
+		add(k)
 	}
 	return keys
 }
@@ -286,16 +280,14 @@ func (s *StoryIndex) union(a, b int32) {
 		ra, rb = rb, ra
 	}
 	s.docs[rb].parent = ra
-	ba, bb := s.best[ra], s.best[rb]
-	if s.earlier(bb, ba) {
-		ba = bb
+	if bb := s.docs[rb].best; s.earlier(bb, s.docs[ra].best) {
+		s.docs[ra].best = bb
 	}
-	s.best[ra] = ba
-	delete(s.best, rb)
+	s.roots--
 }
 
 func (s *StoryIndex) storyID(root int32) string {
-	return "st-" + s.docs[s.best[root]].id
+	return "st-" + s.docs[s.docs[root].best].id
 }
 
 // StoryOf returns the story id of a document as it stands now ("" when unknown).
@@ -356,7 +348,10 @@ func (s *StoryIndex) evict() {
 			heap.Push(&s.queue, it)
 			continue
 		}
-		delete(s.live, it.idx)
+		if s.live[it.idx] != nil {
+			s.live[it.idx] = nil
+			s.nLive--
+		}
 	}
 }
 
@@ -366,7 +361,7 @@ func (s *StoryIndex) sweep() {
 	for k, b := range s.buckets {
 		n := 0
 		for _, j := range b {
-			if _, ok := s.live[j]; ok {
+			if s.live[j] != nil {
 				b[n] = j
 				n++
 			}
