@@ -60,21 +60,44 @@ const (
 	primaryName                    // the English name
 )
 
+// posting is one place a name hash leads to. It holds no pointers, and the index keeps
+// all postings in one array, so the garbage collector never has to walk the index.
 type posting struct {
 	place int32
 	flags uint8
-	gkind domain.PlaceKind // generic stripped from the indexed name
+	gkind kindCode // generic stripped from the indexed name
+}
+
+// span is where a name hash's postings lie in Gazetteer.post.
+type span struct{ off, n uint32 }
+
+// kindCode is a PlaceKind as a small number, for pointer-free postings.
+type kindCode uint8
+
+var kindCodes = [...]domain.PlaceKind{"", domain.CountryPlace, domain.RegionPlace, domain.DistrictPlace,
+	domain.SettlementPlace, domain.WaterPlace}
+
+func codeOf(k domain.PlaceKind) kindCode {
+	for i, x := range kindCodes {
+		if x == k {
+			return kindCode(i)
+		}
+	}
+	return 0
 }
 
 // Gazetteer is read-only after Load and safe for concurrent use.
 type Gazetteer struct {
-	places   []domain.Place
-	index    map[uint64][]posting
+	recs     []placeRec
+	blob     string         // every string of recs
+	draft    []domain.Place // the places while Load builds the index; nil after
+	index    map[uint64]span
+	post     []posting
+	build    map[uint64][]posting // the index while Load builds it; nil after
 	maxN     int
-	byCode   map[string]int32   // regions and countries
-	regions  []int32            // in data order
-	inRegion map[string][]int32 // districts and settlements by region code
-	keys     []string           // core key of each place's English name (for Suggest)
+	byCode   map[string]int32        // regions and countries
+	regions  []int32                 // in data order
+	sugg     map[string][]suggestKey // by region: core keys of its districts' and settlements' names
 	outlines map[string][][]point
 	gen      genericTable
 	prior    []float64 // score prior of each place
@@ -100,9 +123,8 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer data: %w", err)
 	}
 	g := &Gazetteer{
-		index:    make(map[uint64][]posting, 1<<18),
+		build:    make(map[uint64][]posting, 1<<18),
 		byCode:   map[string]int32{},
-		inRegion: map[string][]int32{},
 		outlines: map[string][][]point{},
 		gen:      buildGenerics(),
 	}
@@ -126,7 +148,7 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer data line %d: %w", line, err)
 		}
-		g.places = append(g.places, p)
+		g.draft = append(g.draft, p)
 		alts = append(alts, a)
 	}
 	if err := sc.Err(); err != nil {
@@ -135,10 +157,10 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 	if err := g.applyAliases(aliases, alts); err != nil {
 		return nil, err
 	}
-	g.keys = make([]string, len(g.places))
-	g.prior = make([]float64, len(g.places))
-	for i := range g.places {
-		p := &g.places[i]
+	keys := make([][]string, len(g.draft))
+	g.prior = make([]float64, len(g.draft))
+	for i := range g.draft {
+		p := &g.draft[i]
 		idx := int32(i)
 		switch p.Kind {
 		case domain.RegionPlace, domain.CountryPlace:
@@ -148,14 +170,10 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 			if p.Kind == domain.RegionPlace {
 				g.regions = append(g.regions, idx)
 			}
-		case domain.DistrictPlace, domain.SettlementPlace:
-			if p.Region != "" {
-				g.inRegion[p.Region] = append(g.inRegion[p.Region], idx)
-			}
 		}
 		g.prior[i] = prior(p)
 		if p.Region != "" && (p.Kind == domain.DistrictPlace || p.Kind == domain.SettlementPlace) {
-			g.keys[i] = g.coreKey(p.Name) // for Suggest
+			keys[i] = g.suggestKeys(p)
 		}
 		g.indexName(idx, p.Name, primaryName)
 		g.indexName(idx, p.NameRU, 0)
@@ -171,7 +189,108 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 			g.indexName(idx, a, flags)
 		}
 	}
+	g.flattenIndex()
+	g.freeze(keys)
 	return g, nil
+}
+
+// placeRec is a Place with its strings as offsets into Gazetteer.blob. Holding 35,000 places
+// without pointers spares every garbage collection in a program using the gazetteer a walk
+// over them; Resolve allocates its answer, so that walk was most of its cost.
+type placeRec struct {
+	s        [nFields]strRef
+	lat, lon float64
+	pop      int32
+	kind     kindCode
+}
+
+type strRef struct{ off, n uint32 }
+
+// fields of placeRec.s
+const (
+	fID = iota
+	fName
+	fRU
+	fUK
+	fCode
+	fRegion
+	fDistrict
+	fCountry
+	nFields
+)
+
+// freeze moves the draft places into recs and blob, and the places' Suggest keys into sugg;
+// repeated strings (codes, districts) are stored once.
+func (g *Gazetteer) freeze(keys [][]string) {
+	var b strings.Builder
+	seen := map[string]strRef{}
+	ref := func(s string) strRef {
+		if s == "" {
+			return strRef{}
+		}
+		if r, ok := seen[s]; ok {
+			return r
+		}
+		r := strRef{uint32(b.Len()), uint32(len(s))}
+		b.WriteString(s)
+		seen[s] = r
+		return r
+	}
+	g.recs = make([]placeRec, len(g.draft))
+	for i := range g.draft {
+		p := &g.draft[i]
+		r := &g.recs[i]
+		for f, s := range [nFields]string{p.ID, p.Name, p.NameRU, p.NameUK, p.Code, p.Region, p.District, p.Country} {
+			r.s[f] = ref(s)
+		}
+		r.lat, r.lon, r.pop, r.kind = p.Lat, p.Lon, int32(p.Population), codeOf(p.Kind)
+	}
+	g.sugg = map[string][]suggestKey{}
+	for i, ks := range keys {
+		for _, k := range ks {
+			reg := g.draft[i].Region
+			g.sugg[reg] = append(g.sugg[reg], suggestKey{int32(i), ref(k)})
+		}
+	}
+	g.blob = b.String()
+	g.draft = nil
+}
+
+func (g *Gazetteer) str(r strRef) string { return g.blob[r.off : r.off+r.n] }
+
+// place materialises a place; its strings share the blob, so this does not allocate.
+func (g *Gazetteer) place(i int32) domain.Place {
+	r := &g.recs[i]
+	return domain.Place{ID: g.str(r.s[fID]), Kind: kindCodes[r.kind], Name: g.str(r.s[fName]),
+		NameRU: g.str(r.s[fRU]), NameUK: g.str(r.s[fUK]), Code: g.str(r.s[fCode]),
+		Region: g.str(r.s[fRegion]), District: g.str(r.s[fDistrict]), Country: g.str(r.s[fCountry]),
+		Lat: r.lat, Lon: r.lon, Population: int(r.pop)}
+}
+
+func (g *Gazetteer) kind(i int32) domain.PlaceKind { return kindCodes[g.recs[i].kind] }
+
+// flattenIndex moves the postings built during load into one array.
+func (g *Gazetteer) flattenIndex() {
+	n := 0
+	for _, list := range g.build {
+		n += len(list)
+	}
+	g.index = make(map[uint64]span, len(g.build))
+	g.post = make([]posting, 0, n)
+	for h, list := range g.build {
+		g.index[h] = span{uint32(len(g.post)), uint32(len(list))}
+		g.post = append(g.post, list...)
+	}
+	g.build = nil
+}
+
+// postings returns the places a name hash leads to.
+func (g *Gazetteer) postings(h uint64) []posting {
+	s, ok := g.index[h]
+	if !ok {
+		return nil
+	}
+	return g.post[s.off : s.off+s.n : s.off+s.n]
 }
 
 func parsePlace(s string) (domain.Place, []string, error) {
@@ -233,8 +352,8 @@ func (g *Gazetteer) addOutline(s string) error {
 // used alone in the sense of the place ("Ukrainian"); "ru"/"uk"/"en" replaces that display
 // name instead of adding a matching name. Alias names are marked with a \x00 prefix.
 func (g *Gazetteer) applyAliases(tsv string, alts [][]string) error {
-	byID := make(map[string]int, len(g.places))
-	for i, p := range g.places {
+	byID := make(map[string]int, len(g.draft))
+	for i, p := range g.draft {
 		if _, dup := byID[p.ID]; !dup {
 			byID[p.ID] = i
 		}
@@ -262,14 +381,14 @@ func (g *Gazetteer) applyAliases(tsv string, alts [][]string) error {
 		case "adj":
 			alts[i] = append(alts[i], "\x00\x01"+f[1])
 		case "en":
-			alts[i] = append(alts[i], g.places[i].Name)
-			g.places[i].Name = f[1]
+			alts[i] = append(alts[i], g.draft[i].Name)
+			g.draft[i].Name = f[1]
 		case "ru":
-			alts[i] = append(alts[i], g.places[i].NameRU)
-			g.places[i].NameRU = f[1]
+			alts[i] = append(alts[i], g.draft[i].NameRU)
+			g.draft[i].NameRU = f[1]
 		case "uk":
-			alts[i] = append(alts[i], g.places[i].NameUK)
-			g.places[i].NameUK = f[1]
+			alts[i] = append(alts[i], g.draft[i].NameUK)
+			g.draft[i].NameUK = f[1]
 		default:
 			return fmt.Errorf("aliases.tsv line %d: unknown flag %q", n+1, flag)
 		}
@@ -379,7 +498,7 @@ func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	if len(toks) == 0 || len(toks) > 6 {
 		return
 	}
-	p := &g.places[idx]
+	p := &g.draft[idx]
 	if kind == "" && p.Kind == domain.RegionPlace && flags&isAlias == 0 && g.hasGenericWord(p.Name) {
 		// "Kaluga" names the city; the oblast is "Kaluga Oblast" (federal cities keep bare names)
 		kind = domain.RegionPlace
@@ -394,17 +513,17 @@ func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	for _, t := range toks {
 		h = mix(h, t.Hash)
 	}
-	list := g.index[h]
+	list := g.build[h]
 	for i, q := range list {
 		if q.place == idx {
 			// keep the most telling flags: a name without generic beats one with
 			if q.flags&needsGeneric != 0 && flags&needsGeneric == 0 || flags&primaryName != 0 {
-				list[i].flags, list[i].gkind = flags, kind
+				list[i].flags, list[i].gkind = flags, codeOf(kind)
 			}
 			return
 		}
 	}
-	g.index[h] = append(list, posting{place: idx, flags: flags, gkind: kind})
+	g.build[h] = append(list, posting{place: idx, flags: flags, gkind: codeOf(kind)})
 	if len(toks) > g.maxN {
 		g.maxN = len(toks)
 	}
@@ -438,10 +557,10 @@ func isCyr(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 // Region returns the region with an ISO 3166-2 code ("RU-KLU").
 func (g *Gazetteer) Region(code string) (domain.Place, bool) {
 	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
-	if !ok || g.places[i].Kind != domain.RegionPlace {
+	if !ok || g.kind(i) != domain.RegionPlace {
 		return domain.Place{}, false
 	}
-	return g.places[i], true
+	return g.place(i), true
 }
 
 // Regions lists the regions of a country (ISO 3166-1), or all when country is "".
@@ -449,8 +568,8 @@ func (g *Gazetteer) Regions(country string) []domain.Place {
 	country = strings.ToUpper(country)
 	var out []domain.Place
 	for _, i := range g.regions {
-		if country == "" || g.places[i].Country == country {
-			out = append(out, g.places[i])
+		if p := g.place(i); country == "" || p.Country == country {
+			out = append(out, p)
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Code < out[b].Code })
@@ -460,10 +579,10 @@ func (g *Gazetteer) Regions(country string) []domain.Place {
 // Country returns a country by ISO 3166-1 alpha-2 code.
 func (g *Gazetteer) Country(code string) (domain.Place, bool) {
 	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
-	if !ok || g.places[i].Kind != domain.CountryPlace {
+	if !ok || g.kind(i) != domain.CountryPlace {
 		return domain.Place{}, false
 	}
-	return g.places[i], true
+	return g.place(i), true
 }
 
 // Contains says whether place lies in region: by its Region field, or for a region itself.
@@ -485,8 +604,8 @@ func (g *Gazetteer) Contains(region string, place domain.Place) bool {
 // RegionAt returns the Russian or Ukrainian region whose outline holds a point.
 func (g *Gazetteer) RegionAt(lat, lon float64) (domain.Place, bool) {
 	for _, i := range g.regions {
-		if g.inOutline(g.places[i].Code, lat, lon) {
-			return g.places[i], true
+		if g.inOutline(g.str(g.recs[i].s[fCode]), lat, lon) {
+			return g.place(i), true
 		}
 	}
 	return domain.Place{}, false
@@ -523,11 +642,11 @@ func (g *Gazetteer) inOutline(code string, lat, lon float64) bool {
 // Place returns a place by its ID ("RU-KLU", "gn:553915", "sea:black").
 func (g *Gazetteer) Place(id string) (domain.Place, bool) {
 	if i, ok := g.byCode[id]; ok {
-		return g.places[i], true
+		return g.place(i), true
 	}
-	for _, p := range g.places {
-		if p.ID == id {
-			return p, true
+	for i := range g.recs {
+		if g.str(g.recs[i].s[fID]) == id {
+			return g.place(int32(i)), true
 		}
 	}
 	return domain.Place{}, false

@@ -93,7 +93,7 @@ func (t *genericTable) match(toks []namekey.Token, i int, before bool, text stri
 			if g.dot && !toks[i+n-1].Dot {
 				continue
 			}
-			if g.n == 2 && toks[i].Hyphen == false && len(toks[i].Key) == 1 && !toks[i].Dot {
+			if g.n == 2 && toks[i].Hyphen == false && toks[i].KeyLen == 1 && !toks[i].Dot {
 				continue // "р н" only as "р-н", "м о" only as "м.о."
 			}
 			kind, best = g.kind, n

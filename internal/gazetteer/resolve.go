@@ -1,19 +1,18 @@
 package gazetteer
 
 import (
-	"sort"
 	"strings"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer/namekey"
 )
 
-// prepositions that may lead a name given to Resolve ("в Брянске", "near Kursk").
-var leading = func() map[string]bool {
-	m := map[string]bool{}
+// prepositions that may lead a name given to Resolve ("в Брянске", "near Kursk"), by key hash.
+var leading = func() map[uint64]bool {
+	m := map[uint64]bool{}
 	for _, w := range []string{"в", "во", "у", "на", "над", "под", "под", "из", "із", "з", "до", "от", "від", "біля", "возле", "около",
 		"in", "near", "over", "at", "the", "of"} {
-		m[namekey.Key(w)] = true
+		m[namekey.HashKey(namekey.Key(w))] = true
 	}
 	return m
 }()
@@ -22,11 +21,30 @@ var leading = func() map[string]bool {
 // returns its readings, best first. Hint narrows and reorders them.
 func (g *Gazetteer) Resolve(text string, hint Hint) []Candidate {
 	var buf [8]namekey.Token
-	toks := namekey.Tokenize(text, buf[:0])
-	for len(toks) > 1 && leading[toks[0].Key] && !toks[0].Upper {
+	toks, generic := g.query(text, namekey.TokenizeHashes(text, buf[:0]))
+	if len(toks) == 0 || len(toks) > g.maxN {
+		return nil
+	}
+	h := uint64(0)
+	adj := false
+	for _, t := range toks {
+		h = mix(h, t.Hash)
+		adj = adj || t.Adj
+	}
+	posts := g.postings(h)
+	if len(posts) == 0 {
+		return nil
+	}
+	matched := strings.TrimSpace(text[toks[0].Start:toks[len(toks)-1].End])
+	return g.rank(posts, generic, adj, hint, matched, true)
+}
+
+// query strips the prepositions before a name and the generic words around it ("в
+// Дзержинском районе") and says which kind those words name.
+func (g *Gazetteer) query(text string, toks []namekey.Token) ([]namekey.Token, domain.PlaceKind) {
+	for len(toks) > 1 && leading[toks[0].Hash] && !toks[0].Upper {
 		toks = toks[1:]
 	}
-	// generic words before and after the name
 	var generic domain.PlaceKind
 	if k, n := g.gen.match(toks, 0, true, text); n > 0 && n < len(toks) {
 		generic, toks = k, toks[n:]
@@ -39,82 +57,100 @@ func (g *Gazetteer) Resolve(text string, hint Hint) []Candidate {
 			}
 		}
 	}
-	if len(toks) == 0 || len(toks) > g.maxN {
-		return nil
-	}
-	h := uint64(0)
-	adj := false
-	for _, t := range toks {
-		h = mix(h, t.Hash)
-		adj = adj || t.Adj
-	}
-	posts := g.index[h]
-	if len(posts) == 0 {
-		return nil
-	}
-	matched := strings.TrimSpace(text[toks[0].Start:toks[len(toks)-1].End])
-	return g.rank(posts, generic, adj, hint, matched, true)
+	return toks, generic
 }
 
 // rank scores postings and returns candidates best first. Places of kinds outside
 // hint.Kinds are dropped; when kindFirst, candidates of the generic kind come first.
 func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hint Hint, matched string, kindFirst bool) []Candidate {
-	out := make([]Candidate, 0, len(posts))
-	for _, q := range posts {
-		p := &g.places[q.place]
-		if len(hint.Kinds) > 0 && !hasKind(hint.Kinds, p.Kind) {
+	// Scores are sorted as small records and copied into Candidates once: moving whole
+	// Places around while sorting cost more than the scoring (Resolve runs per mention).
+	var stack [32]scored
+	sc := stack[:0]
+	gen := codeOf(generic)
+	var kinds [len(kindCodes)]bool
+	for _, k := range hint.Kinds {
+		kinds[codeOf(k)] = true
+	}
+	for n, q := range posts {
+		r := &g.recs[q.place]
+		if len(hint.Kinds) > 0 && !kinds[r.kind] {
 			continue
 		}
 		s := g.prior[q.place]
 		if q.flags&needsGeneric != 0 {
 			switch {
-			case generic == "" && adj:
+			case gen == 0 && adj:
 				s += 0.1 // "Калужской" alone reads as the region
-			case generic == "":
+			case gen == 0:
 				s -= 0.15
-			case generic == q.gkind:
+			case gen == q.gkind:
 				s += 0.3
 			}
 		}
-		if generic != "" {
-			if p.Kind == generic || generic == domain.RegionPlace && p.Kind == domain.CountryPlace && q.flags&isAdjective != 0 {
+		if gen != 0 {
+			if r.kind == gen || generic == domain.RegionPlace && kindCodes[r.kind] == domain.CountryPlace && q.flags&isAdjective != 0 {
 				s += 0.3
 			} else {
 				s -= 0.3
 			}
 		}
-		if q.flags&isAdjective != 0 && generic == "" {
+		if q.flags&isAdjective != 0 && gen == 0 {
 			s -= 0.05
 		}
 		if hint.Country != "" {
-			if strings.EqualFold(p.Country, hint.Country) {
+			if strings.EqualFold(g.str(r.s[fCountry]), hint.Country) {
 				s += 0.2
 			} else {
 				s -= 0.2
 			}
 		}
 		if hint.Region != "" {
-			if g.Contains(hint.Region, *p) {
+			if g.Contains(hint.Region, g.place(q.place)) {
 				s += 0.3
 			} else {
 				s -= 0.1
 			}
 		}
-		out = append(out, Candidate{Place: *p, Score: s, Matched: matched})
+		sc = append(sc, scored{place: q.place, pos: int32(n), pop: r.pop, score: s,
+			first: kindFirst && gen != 0 && r.kind == gen})
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if kindFirst && generic != "" {
-			ka, kb := out[a].Place.Kind == generic, out[b].Place.Kind == generic
-			if ka != kb {
-				return ka
-			}
+	if len(sc) == 0 {
+		return []Candidate{}
+	}
+	// insertion sort: readings are few, and this beats sort's indirection
+	for i := 1; i < len(sc); i++ {
+		for j := i; j > 0 && sc[j].before(&sc[j-1]); j-- {
+			sc[j], sc[j-1] = sc[j-1], sc[j]
 		}
-		if out[a].Score != out[b].Score {
-			return out[a].Score > out[b].Score
-		}
-		return out[a].Place.Population > out[b].Place.Population
-	})
+	}
+	out := make([]Candidate, len(sc))
+	for i, r := range sc {
+		out[i] = Candidate{Place: g.place(r.place), Score: r.score, Matched: matched}
+	}
 	return out
+}
+
+// scored is one posting's score while ranking.
+type scored struct {
+	place, pos, pop int32
+	first           bool // of the kind the generic word names
+	score           float64
+}
+
+// before: kind named by the generic word first, then higher score, then more people, then
+// posting order (so the sort is stable).
+func (a *scored) before(b *scored) bool {
+	if a.first != b.first {
+		return a.first
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.pop != b.pop {
+		return a.pop > b.pop
+	}
+	return a.pos < b.pos
 }
 
 func hasKind(kinds []domain.PlaceKind, k domain.PlaceKind) bool {

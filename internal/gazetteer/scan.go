@@ -93,7 +93,7 @@ func (g *Gazetteer) Scan(text string) []Mention {
 		best := 0
 		var posts []posting
 		for n := maxN; n >= 1; n-- {
-			ps := g.index[hs[n-1]]
+			ps := g.postings(hs[n-1])
 			if len(ps) == 0 || !g.acceptable(text, toks[i:i+n], ps) {
 				continue
 			}
@@ -194,7 +194,8 @@ func sentenceStart(text string, at int) bool {
 // ("Атаке", "Над") collides with.
 func (g *Gazetteer) onlySmall(ps []posting) bool {
 	for _, q := range ps {
-		p := &g.places[q.place]
+		pl := g.place(q.place)
+		p := &pl
 		if p.Kind != domain.SettlementPlace && p.Kind != domain.DistrictPlace {
 			return false
 		}
@@ -239,7 +240,7 @@ func propagateLists(text string, raws []rawMention, g *Gazetteer) {
 		}
 		has := false
 		for _, q := range prev.posts {
-			if g.places[q.place].Kind == cur.generic {
+			if g.kind(q.place) == cur.generic {
 				has = true
 				break
 			}

@@ -49,6 +49,15 @@ func Normalize(s string) string {
 
 // foldRune lower-cases and unifies the variants that do not distinguish names.
 func foldRune(r rune) rune {
+	// fast paths for the letters nearly all names are written in
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
+		return r
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r >= 'А' && r <= 'Я':
+		return r + 'а' - 'А'
+	}
 	switch r {
 	case 'ʼ', '’', '‘', '`', 'ʹ', '´', 'ʻ', '′', '\'':
 		return '\''
@@ -70,10 +79,23 @@ func isApostrophe(r rune) bool {
 
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 
+// isWordRune is unicode.IsLetter || unicode.IsDigit, without the table look-up for Latin and
+// Russian letters.
+func isWordRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r >= 'А' && r <= 'я':
+		return true
+	case r < utf8.RuneSelf:
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // Token is one word of a text: its byte span, its key, and facts about its surface.
 type Token struct {
 	Start, End int    // byte offsets in the original text
-	Key        string // stemmed skeleton
+	Key        string // stemmed skeleton ("" from TokenizeHashes)
+	KeyLen     int    // len(Key), also from TokenizeHashes
 	Hash       uint64 // HashKey(Key)
 	Upper      bool   // starts with an upper-case letter
 	Cyr        bool
@@ -95,7 +117,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 	i := 0
 	for i < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[i:])
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if !isWordRune(r) {
 			i += sz
 			continue
 		}
@@ -103,7 +125,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		j := i
 		for j < len(text) {
 			r2, sz2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+			if isWordRune(r2) {
 				j += sz2
 				continue
 			}
@@ -128,6 +150,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		var k []byte
 		k, t.Adj = AppendWordKey(kb[:0], word)
 		t.Hash = hashBytes(k)
+		t.KeyLen = len(k)
 		if keys {
 			t.Key = string(k)
 		}
@@ -254,8 +277,22 @@ var adjEndings = map[string]bool{
 	"ых": true, "их": true, "ым": true, "им": true, "ої": true, "ою": true, "ій": true, "ім": true,
 }
 
-func stemCyr(w []rune) ([]rune, bool) {
+// endingsByLast holds cyrEndings by their last letter (keeping longest first), so that a word
+// is tried only against the endings it can have.
+var endingsByLast = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
 	for _, e := range cyrEndings {
+		last := e[len(e)-1]
+		m[last] = append(m[last], e)
+	}
+	return m
+}()
+
+func stemCyr(w []rune) ([]rune, bool) {
+	if len(w) == 0 {
+		return w, false
+	}
+	for _, e := range endingsByLast[w[len(w)-1]] {
 		if len(w)-len(e) >= minStem && hasSuffixRunes(w, e) {
 			return w[:len(w)-len(e)], adjEndings[string(e)]
 		}
