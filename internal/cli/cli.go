@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"stories": {"group documents that report the same story", runStories},
 		"events":  {"reconcile incidents of all documents into events (JSONL)", runEvents},
 		"nightly": {"print the nightly ledger per region (table, --json, --csv)", runNightly},
+		"place":   {"look a place name up in the gazetteer (en/ru/uk, inflected; --json)", runPlace},
 	}
 }
 
