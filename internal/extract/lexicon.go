@@ -112,20 +112,33 @@ func (h hit) tag() string { return h.p.tag }
 
 // matcher finds lexicon patterns in token streams. Read-only after build.
 type matcher struct {
-	exact  map[string][]*pattern // first word, exact
-	prefix map[string][]*pattern // first word, prefix stem
-	maxPre int                   // longest prefix stem in runes
+	exact map[string][]*pattern // first word, exact
+	// prefix-stem patterns by the first two runes of their stem: one lookup per token instead of
+	// one per rune prefix (the extractor's hottest loop)
+	prefix map[string][]*pattern
+	short  []*pattern // stems of one rune
 }
 
 func newMatcher() *matcher {
 	return &matcher{exact: map[string][]*pattern{}, prefix: map[string][]*pattern{}}
 }
 
+// twoRunes returns the first two runes of s, or "" when s is shorter.
+func twoRunes(s string) string {
+	_, a := utf8.DecodeRuneInString(s)
+	if a == len(s) {
+		return ""
+	}
+	_, b := utf8.DecodeRuneInString(s[a:])
+	return s[:a+b]
+}
+
 func (m *matcher) add(p *pattern) {
 	if p.prefix[0] {
-		m.prefix[p.words[0]] = append(m.prefix[p.words[0]], p)
-		if n := utf8.RuneCountInString(p.words[0]); n > m.maxPre {
-			m.maxPre = n
+		if k := twoRunes(p.words[0]); k != "" {
+			m.prefix[k] = append(m.prefix[k], p)
+		} else {
+			m.short = append(m.short, p)
 		}
 	} else {
 		m.exact[p.words[0]] = append(m.exact[p.words[0]], p)
@@ -195,19 +208,10 @@ func (m *matcher) match(toks []token) []hit {
 	for i, t := range toks {
 		cands = cands[:0]
 		cands = append(cands, m.exact[t.s]...)
-		// every rune prefix of the word that is a stem
-		n := 0
-		for j := range t.s {
-			if j == 0 {
-				continue
-			}
-			n++
-			if n > m.maxPre {
-				break
-			}
-			cands = append(cands, m.prefix[t.s[:j]]...)
+		if k := twoRunes(t.s); k != "" {
+			cands = append(cands, m.prefix[k]...)
 		}
-		cands = append(cands, m.prefix[t.s]...)
+		cands = append(cands, m.short...)
 		for _, p := range cands {
 			if end, ok := p.matchAt(toks, i); ok {
 				hits = append(hits, hit{p: p, t0: i, t1: end, start: toks[i].start, end: toks[end-1].end})
