@@ -27,6 +27,12 @@ type Options struct {
 	// BucketCap bounds how many recent documents each candidate key keeps, so that the cost per
 	// document does not grow with the number of documents or stories seen. Default 48.
 	BucketCap int
+	// RecentDocs: the features of the last RecentDocs documents added are kept whatever their
+	// dates, so that input out of publication order (a shuffled file, a late crawl) still meets
+	// its story; the window alone would have evicted them when a newer document moved its edge.
+	// Memory is bounded by the window or by this, whichever holds more. Default 100000;
+	// negative: the window alone.
+	RecentDocs int
 }
 
 func (o Options) withDefaults() Options {
@@ -38,6 +44,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BucketCap <= 0 {
 		o.BucketCap = 48
+	}
+	switch {
+	case o.RecentDocs == 0:
+		o.RecentDocs = 100_000
+	case o.RecentDocs < 0:
+		o.RecentDocs = 0
 	}
 	return o
 }
@@ -60,7 +72,8 @@ type StoryIndex struct {
 	nLive   int
 	buckets map[uint64][]int32
 	clock   int32 // latest publication day seen: the window's right edge
-	queue   evictQueue
+	queue   evictQueue // live documents by date
+	aged    evictQueue // out of the window but among the recent ones, by arrival
 	adds    int
 	pairs   int // pair decisions made: the work per document, which the caps keep flat
 	roots   int // number of components (stories)
@@ -171,6 +184,7 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) {
 		s.clock = t
 		s.evict()
 	}
+	s.age()
 
 	keys := candidateKeys(f)
 	s.cand = s.cand[:0]
@@ -337,7 +351,8 @@ func (s *StoryIndex) Stories() []domain.Story {
 	return out
 }
 
-// evict drops the features of documents that fell out of the window.
+// evict drops the features of documents that fell out of the window, or sets them aside while
+// they are among the recent ones.
 func (s *StoryIndex) evict() {
 	limit := s.clock - int32(s.opts.WindowDays)
 	for s.queue.Len() > 0 && s.queue[0].t < limit {
@@ -348,10 +363,27 @@ func (s *StoryIndex) evict() {
 			heap.Push(&s.queue, it)
 			continue
 		}
-		if s.live[it.idx] != nil {
-			s.live[it.idx] = nil
-			s.nLive--
+		if s.recent(it.idx) {
+			heap.Push(&s.aged, evictItem{idx: it.idx, t: it.idx})
+			continue
 		}
+		s.drop(it.idx)
+	}
+}
+
+func (s *StoryIndex) recent(i int32) bool { return int(i) >= len(s.docs)-s.opts.RecentDocs }
+
+// age drops the documents set aside by evict once they are no longer recent.
+func (s *StoryIndex) age() {
+	for s.aged.Len() > 0 && !s.recent(s.aged[0].idx) {
+		s.drop(heap.Pop(&s.aged).(evictItem).idx)
+	}
+}
+
+func (s *StoryIndex) drop(i int32) {
+	if s.live[i] != nil {
+		s.live[i] = nil
+		s.nLive--
 	}
 }
 

@@ -3,6 +3,7 @@ package cluster
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -85,6 +86,31 @@ func TestStoriesOrderIndependent(t *testing.T) {
 		for id, s := range want {
 			if got[id] != s {
 				t.Fatalf("permutation %d: %s in %s, want %s", n, id, got[id], s)
+			}
+		}
+	}
+}
+
+// TestStoriesOutOfDateOrder: reports a year later arrive first and between the members of each
+// story, so the window's edge moves past them before their rewrites come; the stories stay the
+// same because recent documents are kept whatever their dates.
+func TestStoriesOutOfDateOrder(t *testing.T) {
+	for _, file := range []string{"testdata/stories.jsonl", "testdata/nearmiss.jsonl"} {
+		fx := loadFixtures(t, file)
+		want := assignFixtures(fx)
+		var mixed []fixture
+		for i, x := range fx {
+			later := x
+			later.Doc.ID = fmt.Sprintf("later-%d", i)
+			later.Doc.Published = dayString(parseDay("2027-09-01") + int32(i)) // each moves the edge
+			later.Doc.Text = fmt.Sprintf("An unrelated report number %d about the harvest.", i)
+			later.Ex = domain.Extraction{ID: later.Doc.ID}
+			mixed = append(mixed, later, x)
+		}
+		got := assignFixtures(mixed)
+		for id, st := range want {
+			if got[id] != st {
+				t.Errorf("%s: %s in %s, want %s as in date order", file, id, got[id], st)
 			}
 		}
 	}
