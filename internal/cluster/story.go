@@ -71,7 +71,7 @@ type StoryIndex struct {
 	live    []*features // by document index; nil once a document left the window
 	nLive   int
 	buckets map[uint64][]int32
-	clock   int32 // latest publication day seen: the window's right edge
+	clock   int32      // latest publication day seen: the window's right edge
 	queue   evictQueue // live documents by date
 	aged    evictQueue // out of the window but among the recent ones, by arrival
 	adds    int
