@@ -671,6 +671,18 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			}
 		}
 	}
+	// "збили 63 з 81 ударного БпЛА", "shot down 48 of the 70 drones": the second figure is how
+	// many came
+	for i := 0; i+1 < len(counts) && launchedN == nil; i++ {
+		a, b := counts[i], counts[i+1]
+		if b.t0-a.t1 < 1 || b.t0-a.t1 > 2 || !outOf(st.toks[a.t1:b.t0]) {
+			continue
+		}
+		if _, ok := st.droneAfter(g, counts, b.t1, 4); ok {
+			launched[b.start] = true
+			launchedN = &counts[i+1]
+		}
+	}
 	var cnums []number
 	for _, n := range counts {
 		if !launched[n.start] {
@@ -1008,6 +1020,11 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 				tier = 0 // "37 из них", "63 in total"
 			}
 		}
+		for _, h := range g["ofwhich"] {
+			if h.t1 == n.t0 || h.t1 == n.t0-1 {
+				tier = 0 // "of which 58 were shot down", "з яких 40 збито"
+			}
+		}
 		if n.value == 1 && tier > 0 {
 			if _, ok := st.droneAfter(g, cnums, n.t1, 3); ok {
 				tier = 0
@@ -1279,12 +1296,44 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 		}
 	}
 	used := map[int]bool{}
+	casHits := append(append([]hit{}, killedH...), injuredH...)
+	// between: another casualty word lies between the figure and h ("загинула жінка, ще двоє
+	// поранені": the two are the injured, not the killed)
+	between := func(h hit, n number) bool {
+		lo, hi := n.t1, h.t0
+		if n.t0 >= h.t1 {
+			lo, hi = h.t1, n.t0
+		}
+		for _, o := range casHits {
+			if o.t0 != h.t0 && o.t0 >= lo && o.t1 <= hi {
+				return true
+			}
+		}
+		if n.t0 >= h.t1 {
+			// "three were injured and one man was killed": a figure with its person noun belongs
+			// to the casualty word that follows them
+			for _, p := range g["person"] {
+				if p.t0 != n.t1 {
+					continue
+				}
+				for _, o := range casHits {
+					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	figure := func(hs []hit) (*int, *domain.Span) {
 		var best *int
 		var bsp *domain.Span
 		for _, h := range hs {
-			// nearest figure within 6 tokens
+			// nearest figure within 6 tokens, a singular person right next to the word first
 			bi, bd := -1, 7
+			if st.adjacentPerson(g, h) {
+				bd = 2
+			}
 			for i, n := range counts {
 				if used[n.start] {
 					continue
@@ -1297,7 +1346,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				} else {
 					continue
 				}
-				if d < bd {
+				if d < bd && !between(h, n) {
 					bi, bd = i, d
 				}
 			}
@@ -1781,4 +1830,27 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 		}
 	}
 	return figures >= 1 && (regions >= 2 || (lead && regions >= 1))
+}
+
+// adjacentPerson: a singular person noun directly before or after a casualty word ("загинула
+// жінка", "a woman was killed").
+func (st *docState) adjacentPerson(g sentHits, h hit) bool {
+	for _, p := range g["person"] {
+		if p.p.tag == "sg" && (p.t0 == h.t1 || p.t1 == h.t0 || p.t0 == h.t1+1 || p.t1 == h.t0-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// outOf: the words between two figures say "N out of M" ("з", "із", "из", "of", "of the", "out of").
+func outOf(ts []token) bool {
+	for _, t := range ts {
+		switch t.s {
+		case "з", "із", "из", "of", "the", "out":
+		default:
+			return false
+		}
+	}
+	return len(ts) > 0
 }
