@@ -136,3 +136,62 @@ func hasDoc(ev domain.Event, doc string) bool {
 	}
 	return false
 }
+
+// TestEventsRewritesWithoutOriginal: as with the seed rewrites, only the two rewrites are in the
+// input. They still form one story, and its event carries both errors, traced to them; the
+// earlier rewrite stands as the story's original and its changes are set against the flags'
+// suggestions.
+func TestEventsRewritesWithoutOriginal(t *testing.T) {
+	in, err := os.ReadFile("testdata/story_rewrites.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rewrites []string
+	for _, l := range strings.Split(strings.TrimSpace(string(in)), "\n") {
+		if strings.Contains(l, `"bry-farm`) {
+			rewrites = append(rewrites, l)
+		}
+	}
+	var out, errb bytes.Buffer
+	stdin := strings.NewReader(strings.Join(rewrites, "\n"))
+	if code := Run(context.Background(), []string{"events"}, Stdio{In: stdin, Out: &out, Err: &errb}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var ev *domain.Event
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var e domain.Event
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Kind == domain.Intercept && e.Region == "RU-BRY" {
+			ev = &e
+		}
+	}
+	if ev == nil {
+		t.Fatalf("no Bryansk interception event in:\n%s", out.String())
+	}
+	if len(ev.Stories) != 1 {
+		t.Errorf("the rewrites are in stories %v, want one", ev.Stories)
+	}
+	traced := map[string]bool{}
+	for _, f := range ev.Flags {
+		traced[string(f.Type)+"@"+f.Source] = true
+	}
+	for _, want := range []string{"place_not_in_region@bry-farm1", "region_wrong_country@bry-farm1", "place_not_in_region@bry-farm2"} {
+		if !traced[want] {
+			t.Errorf("event lacks flag %s; flags %+v", want, ev.Flags)
+		}
+	}
+	var farm1 []string
+	for _, s := range ev.Sources {
+		if s.Document == "bry-farm1" {
+			for _, c := range s.Changes {
+				farm1 = append(farm1, strings.ToLower(c.Detail))
+			}
+		}
+	}
+	all := strings.Join(farm1, "\n")
+	if !strings.Contains(all, `"bryansk region" became "ukraine's bryansk region"`) || !strings.Contains(all, `became "pavlodar district"`) {
+		t.Errorf("changes of the story's original rewrite:\n%s", all)
+	}
+}
