@@ -331,3 +331,34 @@ func TestAliasesFile(t *testing.T) {
 		t.Error("unknown alias flag accepted")
 	}
 }
+
+func TestResolveGenericKind(t *testing.T) {
+	g := mustLoad(t)
+	tests := []struct {
+		text string
+		kind domain.PlaceKind // every reading's kind
+		want string           // best reading
+	}{
+		{"Дзержинском районе", domain.DistrictPlace, "gn:563697"},
+		{"Kursk region", domain.RegionPlace, "RU-KRS"},
+		{"город Курск", domain.SettlementPlace, "gn:538560"},
+		// no district of that name: the city stays the reading, for the caller to judge
+		{"Dzhezkazgan district", domain.SettlementPlace, "gn:1516589"},
+	}
+	for _, tc := range tests {
+		cs := g.Resolve(tc.text, Hint{})
+		if top(cs) != tc.want {
+			t.Errorf("Resolve(%q) = %v, want %s first", tc.text, ids(cs), tc.want)
+		}
+		for _, c := range cs {
+			if c.Place.Kind != tc.kind {
+				t.Errorf("Resolve(%q) reads %s as a %s", tc.text, c.Place.ID, c.Place.Kind)
+			}
+		}
+	}
+	// Scan keeps every reading, the generic kind first
+	ms := g.Scan("Обломки упали в Дзержинском районе.")
+	if len(ms) != 1 || !has(ms[0].Candidates, "gn:563708") || ms[0].Candidates[0].Place.Kind != domain.DistrictPlace {
+		t.Errorf("Scan: %+v", ms)
+	}
+}

@@ -18,7 +18,8 @@ var leading = func() map[uint64]bool {
 }()
 
 // Resolve reads a name (with or without generic words, any case, en/ru/uk, inflected) and
-// returns its readings, best first. Hint narrows and reorders them.
+// returns its readings, best first. A generic word keeps only the places of its kind when
+// there are any ("Kursk region" is the oblast, not the city). Hint narrows and reorders them.
 func (g *Gazetteer) Resolve(text string, hint Hint) []Candidate {
 	var buf [8]namekey.Token
 	toks, generic := g.query(text, namekey.TokenizeHashes(text, buf[:0]))
@@ -60,14 +61,18 @@ func (g *Gazetteer) query(text string, toks []namekey.Token) ([]namekey.Token, d
 	return toks, generic
 }
 
-// rank scores postings and returns candidates best first. Places of kinds outside
-// hint.Kinds are dropped; when kindFirst, candidates of the generic kind come first.
-func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hint Hint, matched string, kindFirst bool) []Candidate {
+// rank scores postings and returns candidates best first, those of the kind a generic word
+// names ahead of the rest. Places of kinds outside hint.Kinds are dropped; with onlyKind, so
+// are the rest when the generic kind has candidates: "Дзержинском районе" reads as the
+// districts only, not as the town of Dzerzhinsk. (Scan keeps them: its callers weigh a
+// mention against its sentence.)
+func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hint Hint, matched string, onlyKind bool) []Candidate {
 	// Scores are sorted as small records and copied into Candidates once: moving whole
 	// Places around while sorting cost more than the scoring (Resolve runs per mention).
 	var stack [32]scored
 	sc := stack[:0]
 	gen := codeOf(generic)
+	anyFirst := false
 	var kinds [len(kindCodes)]bool
 	for _, k := range hint.Kinds {
 		kinds[codeOf(k)] = true
@@ -88,8 +93,10 @@ func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hi
 				s += 0.3
 			}
 		}
+		fits := false
 		if gen != 0 {
-			if r.kind == gen || generic == domain.RegionPlace && kindCodes[r.kind] == domain.CountryPlace && q.flags&isAdjective != 0 {
+			fits = r.kind == gen || generic == domain.RegionPlace && kindCodes[r.kind] == domain.CountryPlace && q.flags&isAdjective != 0
+			if fits {
 				s += 0.3
 			} else {
 				s -= 0.3
@@ -112,11 +119,22 @@ func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hi
 				s -= 0.1
 			}
 		}
-		sc = append(sc, scored{place: q.place, pos: int32(n), pop: r.pop, score: s,
-			first: kindFirst && gen != 0 && r.kind == gen})
+		first := gen != 0 && r.kind == gen
+		anyFirst = anyFirst || first
+		sc = append(sc, scored{place: q.place, pos: int32(n), pop: r.pop, score: s, first: first, fits: fits})
 	}
 	if len(sc) == 0 {
 		return []Candidate{}
+	}
+	if onlyKind && anyFirst {
+		k := 0
+		for _, r := range sc {
+			if r.fits {
+				sc[k] = r
+				k++
+			}
+		}
+		sc = sc[:k]
 	}
 	// insertion sort: readings are few, and this beats sort's indirection
 	for i := 1; i < len(sc); i++ {
@@ -135,6 +153,7 @@ func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hi
 type scored struct {
 	place, pos, pop int32
 	first           bool // of the kind the generic word names
+	fits            bool // first, or a country adjective read as a region ("российских регионов")
 	score           float64
 }
 

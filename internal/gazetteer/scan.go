@@ -143,7 +143,7 @@ func (g *Gazetteer) Scan(text string) []Mention {
 	out := make([]Mention, len(raws))
 	for k, m := range raws {
 		out[k] = Mention{Start: m.start, End: m.end, Text: text[m.start:m.end], Generic: m.generic,
-			Candidates: g.rank(m.posts, m.generic, m.adj, Hint{}, m.matched, true)}
+			Candidates: g.rank(m.posts, m.generic, m.adj, Hint{}, m.matched, false)}
 	}
 	return out
 }

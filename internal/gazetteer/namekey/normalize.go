@@ -79,6 +79,26 @@ func isApostrophe(r rune) bool {
 
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the two-byte case (Cyrillic) inline.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 { // lead byte C2..DF
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 'А' && r <= 'Я':
+		return true
+	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
 // isWordRune is unicode.IsLetter || unicode.IsDigit, without the table look-up for Latin and
 // Russian letters.
 func isWordRune(r rune) bool {
@@ -116,7 +136,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 	var kb [128]byte
 	i := 0
 	for i < len(text) {
-		r, sz := utf8.DecodeRuneInString(text[i:])
+		r, sz := decodeRune(text, i)
 		if !isWordRune(r) {
 			i += sz
 			continue
@@ -124,7 +144,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		start := i
 		j := i
 		for j < len(text) {
-			r2, sz2 := utf8.DecodeRuneInString(text[j:])
+			r2, sz2 := decodeRune(text, j)
 			if isWordRune(r2) {
 				j += sz2
 				continue
@@ -141,7 +161,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		word := text[start:j]
 		var t Token
 		t.Start, t.End = start, j
-		t.Upper = unicode.IsUpper(r)
+		t.Upper = isUpper(r)
 		t.Cyr = isCyrillic(r)
 		if j < len(text) {
 			t.Dot = text[j] == '.'
@@ -208,7 +228,9 @@ func AppendWordKey(dst []byte, word string) ([]byte, bool) {
 	var rs [64]rune
 	n := 0
 	cyr := false
-	for _, r := range word {
+	for i := 0; i < len(word); {
+		r, sz := decodeRune(word, i)
+		i += sz
 		if n == len(rs) {
 			break
 		}
@@ -277,24 +299,32 @@ var adjEndings = map[string]bool{
 	"ых": true, "их": true, "ым": true, "им": true, "ої": true, "ою": true, "ій": true, "ім": true,
 }
 
-// endingsByLast holds cyrEndings by their last letter (keeping longest first), so that a word
-// is tried only against the endings it can have.
-var endingsByLast = func() map[rune][][]rune {
-	m := map[rune][][]rune{}
+// endingsByLast holds cyrEndings by their last letter (keeping longest first, index
+// letter-'а'), so that a word is tried only against the endings it can have.
+var endingsByLast = func() (t [0x30][]ending) {
 	for _, e := range cyrEndings {
-		last := e[len(e)-1]
-		m[last] = append(m[last], e)
+		last := e[len(e)-1] - 'а'
+		t[last] = append(t[last], ending{e, adjEndings[string(e)]})
 	}
-	return m
+	return t
 }()
+
+type ending struct {
+	runes []rune
+	adj   bool
+}
 
 func stemCyr(w []rune) ([]rune, bool) {
 	if len(w) == 0 {
 		return w, false
 	}
-	for _, e := range endingsByLast[w[len(w)-1]] {
-		if len(w)-len(e) >= minStem && hasSuffixRunes(w, e) {
-			return w[:len(w)-len(e)], adjEndings[string(e)]
+	last := w[len(w)-1] - 'а'
+	if last < 0 || int(last) >= len(endingsByLast) {
+		return w, false
+	}
+	for _, e := range endingsByLast[last] {
+		if len(w)-len(e.runes) >= minStem && hasSuffixRunes(w, e.runes) {
+			return w[:len(w)-len(e.runes)], e.adj
 		}
 	}
 	return w, false
