@@ -237,6 +237,26 @@ func (s *scanner) resolve(y, m, d int) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// Years a weekday can pin an undated day to: the war's reports, 2022 on. Six years are short
+// enough that a day and month fall on a given weekday at most once.
+const firstReportYear, lastReportYear = 2022, 2027
+
+// yearOfWeekday returns the only year of the reporting span in which day d of month m is weekday
+// wd, or 0 when there is none or more than one.
+func yearOfWeekday(m, d, wd int) int {
+	found := 0
+	for y := firstReportYear; y <= lastReportYear; y++ {
+		if !valid(y, m, d) || int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Weekday()) != wd {
+			continue
+		}
+		if found != 0 {
+			return 0
+		}
+		found = y
+	}
+	return found
+}
+
 // weekday gives the most recent day wd on or before published (strictly before when strict).
 func (s *scanner) weekday(wd int, strict bool) (time.Time, bool) {
 	if !s.hasPub {
@@ -591,6 +611,9 @@ func (s *scanner) weekdayRule(i int) int {
 		k++
 	}
 	if d, e, ok := s.date(k, true); ok {
+		if d.y == 0 && !s.hasPub {
+			d.y = yearOfWeekday(d.m, d.d, wd) // "Sunday, 24 August" with no publication date
+		}
 		return s.emitDate(i, e, d, false, lang+".weekday_date", Absolute)
 	}
 	k = j + 1

@@ -182,6 +182,24 @@ func TestScan(t *testing.T) {
 	}
 }
 
+func TestYearOfWeekday(t *testing.T) {
+	tests := []struct{ m, d, wd, want int }{
+		{8, 24, 0, 2025},  // Sunday, 24 August
+		{12, 12, 5, 2025}, // Friday, 12 December
+		{2, 29, 4, 2024},  // Thursday, 29 February
+		{8, 24, 6, 2024},  // Saturday, 24 August
+	}
+	for _, tc := range tests {
+		if got := yearOfWeekday(tc.m, tc.d, tc.wd); got != tc.want {
+			t.Errorf("yearOfWeekday(%d, %d, %d) = %d, want %d", tc.m, tc.d, tc.wd, got, tc.want)
+		}
+	}
+	// A weekday that fits no year of the span gives no year.
+	if got := yearOfWeekday(2, 29, 1); got != 0 {
+		t.Errorf("Monday 29 February: got %d, want 0", got)
+	}
+}
+
 func TestScanWithoutPublished(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"27 августа", "? ru.date absolute '27 августа'"},
