@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"fmt"
+
+	"skyledger/internal/domain"
+)
+
+// Merging the rows of a document into its incidents.
+
+// merge folds rows with the same (kind, date, country, region, sea) into one.
+func (st *docState) merge() []*row {
+	type key struct {
+		kind                  domain.Kind
+		date, country, region string
+		sea                   string
+	}
+	var order []key
+	byKey := map[key]*row{}
+	weakDate := func(r *row) bool {
+		return r.dateRule == ruleDatePub || (r.dateRule == ruleDateCtx && r.inc.Date == domain.NullString(st.defDt))
+	}
+	for _, r := range st.rows {
+		if !weakDate(r) {
+			continue
+		}
+		for _, o := range st.rows {
+			if o != r && !weakDate(o) && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
+				o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
+				r.inc.Date = o.inc.Date
+				break
+			}
+		}
+	}
+	for _, r := range st.rows {
+		k := key{r.inc.Kind, string(r.inc.Date), string(r.inc.Country), string(r.inc.Region), ""}
+		if r.inc.Country == "" && r.inc.Region == "" {
+			k.sea = string(r.inc.Place)
+		}
+		m, ok := byKey[k]
+		if !ok {
+			byKey[k] = r
+			order = append(order, k)
+			continue
+		}
+		st.mergeInto(m, r)
+	}
+	out := make([]*row, 0, len(order))
+	for _, k := range order {
+		out = append(out, byKey[k])
+	}
+	return out
+}
+
+func (st *docState) mergeInto(m, r *row) {
+	distinctPlaces := len(m.places) > 0 && len(r.places) > 0 && !sameStrings(m.places, r.places) && m.inc.Reporter == r.inc.Reporter && m.sent != r.sent
+	switch {
+	case r.inc.Count == nil:
+	case m.inc.Count == nil:
+		m.inc.Count = r.inc.Count
+		if r.inc.Reporter != "" {
+			m.inc.Reporter = r.inc.Reporter
+		}
+	case distinctPlaces || (r.another && r.sent != m.sent):
+		v := *m.inc.Count + *r.inc.Count
+		m.inc.Count = &v
+	case m.inc.Date == "" && m.dateText != "" && r.dateText != "" && m.dateText != r.dateText && m.sent != r.sent:
+		// two nights named without a year: keep the report's lead figure rather than mixing nights
+	case *r.inc.Count != *m.inc.Count:
+		if m.inc.Reporter != r.inc.Reporter && m.inc.Reporter != "" && r.inc.Reporter != "" && !m.window && !r.window && m.inc.Region != "" {
+			st.flags = append(st.flags, domain.Flag{
+				Type: domain.InternalContradiction,
+				Detail: fmt.Sprintf("%s: the %s figure is %d drones but the %s figure is %d for the same day.",
+					m.inc.Region, reporterName(m.inc.Reporter), *m.inc.Count, reporterName(r.inc.Reporter), *r.inc.Count),
+				Evidence: countSpans(m, r),
+			})
+		}
+		if *r.inc.Count > *m.inc.Count {
+			m.inc.Count = r.inc.Count
+			if r.inc.Reporter != "" {
+				m.inc.Reporter = r.inc.Reporter
+			}
+		}
+	}
+	sumOrMax := func(a, b *int) *int {
+		if a == nil {
+			return b
+		}
+		if b == nil {
+			return a
+		}
+		if distinctPlaces {
+			v := *a + *b
+			return &v
+		}
+		if *b > *a {
+			return b
+		}
+		return a
+	}
+	m.inc.Killed = sumOrMax(m.inc.Killed, r.inc.Killed)
+	m.inc.Injured = sumOrMax(m.inc.Injured, r.inc.Injured)
+	if m.inc.Reporter == "" {
+		m.inc.Reporter = r.inc.Reporter
+	}
+	if m.inc.Launched == nil {
+		m.inc.Launched = r.inc.Launched
+	}
+	for _, p := range r.places {
+		if !contains(m.places, p) {
+			m.places = append(m.places, p)
+		}
+	}
+	if len(m.places) > 1 {
+		m.inc.Place = ""
+	} else if len(m.places) == 1 {
+		m.inc.Place = domain.NullString(m.places[0])
+	}
+	m.window = m.window || r.window
+	m.inc.Evidence = append(m.inc.Evidence, r.inc.Evidence...)
+}
+
+func countSpans(rs ...*row) []domain.Span {
+	var out []domain.Span
+	for _, r := range rs {
+		for _, e := range r.inc.Evidence {
+			if e.Field == "count" {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func reporterName(r domain.NullString) string {
+	switch domain.Reporter(r) {
+	case domain.MoD:
+		return "defence ministry"
+	case domain.AirForce:
+		return "air force"
+	case domain.Governor:
+		return "governor's"
+	case domain.OtherOfficial:
+		return "officials'"
+	case domain.Media:
+		return "media"
+	}
+	return "unattributed"
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
