@@ -413,8 +413,9 @@ func (st *docState) dateFor(si int, dm *dateMention, recap bool) (string, bool, 
 
 // updateRegionContext remembers the last region the text spoke of.
 func (st *docState) updateRegionContext(si int) {
+	g := st.group(si)
 	for _, p := range st.sPlaces[si] {
-		if p.adjective || p.kind == domain.CountryPlace || p.region == "" {
+		if p.adjective || p.kind == domain.CountryPlace || p.region == "" || st.isOrigin(g, p) {
 			continue
 		}
 		st.lastRegion = p.region
@@ -520,6 +521,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for _, p := range st.sPlaces[si] {
 		switch {
+		case st.isOrigin(g, p):
+			// "launched from Cape Chauda in Crimea", "з напрямків Курськ, Брянськ": not where
+			// anything happened
 		case p.kind == domain.WaterPlace:
 			seas = append(seas, p)
 		case p.kind == domain.CountryPlace || p.adjective:
@@ -1468,4 +1472,20 @@ func outOf(ts []token) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// isOrigin: place p is named as where drones came from, within a few words after "launched from",
+// "з напрямків", "с направления" (a list of origins included).
+func (st *docState) isOrigin(g sentHits, p placeRef) bool {
+	for _, h := range g["origin"] {
+		if h.t1 <= p.t0 && p.t0-h.t1 <= 8 {
+			for _, t := range g["intercept"] {
+				if t.t0 >= h.t1 && t.t0 < p.t0 {
+					return false // a verb between: the place is where they were downed
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
