@@ -92,6 +92,7 @@ type docState struct {
 	// the intercept words of the last tally sentence, for a breakdown that follows it
 	lastIntercepts    []hit
 	lastInterceptSent int
+	contLine          int // 1 + the sentence read as one line of a tally's list (0: none)
 	titleDrone        bool
 	docCountry        string // the country most regions of the text lie in
 	titleReg          string
@@ -306,17 +307,18 @@ func (st *docState) sentence(si int) {
 		impacts = strong
 	}
 
+	continued := false
 	if len(intercepts)+len(impacts)+len(debris) == 0 && st.tallyContinues(si, g) {
 		// "Из них 22 БПЛА — над Брянской областью, 9 — над Курской": the breakdown of the
-		// tally in the sentence before, which holds the verb
-		intercepts = st.lastIntercepts
+		// tally in the sentence before, which holds the verb (and the drone word)
+		intercepts, continued = st.lastIntercepts, true
 	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
 	blocked := len(g["history"]) > 0 || len(g["modal"]) > 0
 	if len(intercepts) > 0 && !blocked {
 		st.lastIntercepts, st.lastInterceptSent = intercepts, si
 	}
-	droneOK := len(drones) > 0
+	droneOK := len(drones) > 0 || continued
 	if !droneOK && len(g["notdrone"]) == 0 && len(g["weapon"]) == 0 {
 		// "Some of the enemy targets were downed": the drone was named just before
 		if si-st.droneSeen <= 2 && si > 0 {
@@ -638,7 +640,8 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	// ("took down 90 drones ..., including 63 over the Bryansk Region")
 	tally := len(regs)+len(seas) >= 2 && len(cnums) > 0
 	share := len(regs)+len(seas) == 1 && len(cnums) >= 2 && (len(g["total"]) > 0 || len(national) > 0)
-	if (tally || share) && len(intercepts) > 0 {
+	line := st.contLine == si+1 && len(regs)+len(seas) == 1 && len(cnums) >= 1
+	if (tally || share || line) && len(intercepts) > 0 {
 		if st.breakdown(si, g, cnums, incPlaces, seas, intercepts, rep, national, countryMention, mk) {
 			for _, k := range kinds[1:] {
 				if len(k.hs) > 0 && len(regs) == 1 {
@@ -1448,7 +1451,24 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 			lead = true
 		}
 	}
-	return figures >= 1 && (regions >= 2 || (lead && regions >= 1))
+	if figures >= 1 && (regions >= 2 || (lead && regions >= 1)) {
+		return true
+	}
+	// one line of a list after a colon: "…brought down 30 drones:\n20 in Vinnytsia Oblast,\n6 in …"
+	if figures >= 1 && regions == 1 && st.listLine(si) {
+		st.contLine = si + 1
+		return true
+	}
+	return false
+}
+
+// listLine: sentence si opens with a figure and follows a line that ends with a colon or a comma.
+func (st *docState) listLine(si int) bool {
+	if si == 0 || len(st.sNums[si]) == 0 || st.sNums[si][0].t0 != st.sents[si].t0 {
+		return false
+	}
+	prev := strings.TrimRight(st.text[st.sents[si-1].start:st.sents[si-1].end], " \t\r\n\"»”")
+	return strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";")
 }
 
 // adjacentPerson: a singular person noun directly before or after a casualty word ("загинула
