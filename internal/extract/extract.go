@@ -53,6 +53,8 @@ type row struct {
 }
 
 type docState struct {
+	prepared // caches of the preparation (prepare.go)
+
 	x      *Extractor
 	text   string
 	toks   []token
@@ -236,10 +238,16 @@ func (st *docState) sentence(si int) {
 
 	// date cue
 	var dm *dateMention
+	cues := 0
+	for _, d := range st.sDates[si] {
+		if !d.weak && !d.dateline {
+			cues++
+		}
+	}
 	for i := range st.sDates[si] {
 		d := st.sDates[si][i]
-		if d.weak {
-			continue
+		if d.weak || (d.dateline && cues > 0) {
+			continue // "BELGOROD, June 13 - … on Thursday night": the sentence's own cue wins
 		}
 		if dm != nil {
 			// "from 09:00 on February 22 to 07:00 on February 23": a tally is dated by its end
@@ -719,7 +727,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			// sea only
 		default:
 			// no region named in the sentence
-			nationalCue := len(national) > 0 || countryMention != ""
+			// a tally whose breakdown follows as a list ("… destroyed 17 drones:") is a total too
+			listHead := strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":")
+			nationalCue := len(national) > 0 || countryMention != "" || listHead
 			if (rep == domain.MoD || rep == domain.AirForce || nationalCue) && k.k == domain.Intercept {
 				prevReg := ""
 				if !nationalCue && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
