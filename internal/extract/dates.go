@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"skyledger/internal/when"
@@ -25,6 +26,11 @@ func (x *Extractor) dateMentions(text, published string, toks []token) []dateMen
 		if has && m.Known && absDays(m.Date.Sub(pub)) > 366 {
 			d.weak = true // more than a year from publication: background or page chrome, not this report's date
 		}
+		if m.Kind == when.Absolute && m.Rule == "iso.date" && pageStamp(text[:m.Start]) && !d.weak {
+			// a page's own date stamp before the report ("2025-10-22 В ніч на 23 жовтня …") dates
+			// the page, like a dateline, not the incident
+			d.dateline = true
+		}
 		switch m.Kind {
 		case when.YearOnly, when.MonthYear:
 			d.weak = true
@@ -45,4 +51,11 @@ func absDays(d time.Duration) float64 {
 		d = -d
 	}
 	return d.Hours() / 24
+}
+
+// pageStamp: what precedes a date at the head of a page is at most one label word ("date",
+// "Опубликовано").
+func pageStamp(before string) bool {
+	b := strings.TrimSpace(before)
+	return len(b) <= 24 && !strings.ContainsAny(b, " \n\t0123456789")
 }
