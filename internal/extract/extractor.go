@@ -59,14 +59,21 @@ func (x *Extractor) numbers(text string, toks []token) []number {
 func (x *Extractor) findPlaces(text string, toks []token) []placeRef {
 	ms := x.g.Scan(text)
 	out := make([]placeRef, 0, len(ms))
+	n := 0
+	for _, m := range ms {
+		n += len(m.Candidates)
+	}
+	alts := make([]domain.Place, 0, n) // every mention's readings, in one array
 	for _, m := range ms {
 		if len(m.Candidates) == 0 {
 			continue
 		}
 		ref := placeRef{start: m.Start, end: m.End, text: m.Text, generic: m.Generic}
+		from := len(alts)
 		for _, c := range m.Candidates {
-			ref.alts = append(ref.alts, c.Place)
+			alts = append(alts, c.Place)
 		}
+		ref.alts = alts[from:len(alts):len(alts)]
 		ref.t0 = tokenAt(toks, m.Start)
 		ref.t1 = tokenAt(toks, m.End-1) + 1
 		ref.setPlace(m.Candidates[0].Place)

@@ -85,8 +85,8 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	}
 	check(st.text, st.toks, st.places, "")
 	if doc.Title != "" {
-		tt := tokenize(doc.Title)
-		check(doc.Title, tt, st.x.findPlaces(doc.Title, tt), "title.")
+		tt, tps := st.title(doc.Title)
+		check(doc.Title, tt, tps, "title.")
 	}
 	// "governor of the Belaruska region" about a Russian governor
 	var bel []hit

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,29 +21,58 @@ type token struct {
 
 // tokenize splits text into words: runs of letters and digits, keeping apostrophes inside a word
 // (Ukrainian "пʼяти", "з'ясовується"). Hyphens split words, so "FPV-дрон" gives "fpv", "дрон".
+//
+// It runs on every document: a word already in normal form (lower case, no ё, plain
+// apostrophes) is a substring of text, and the others share one string, so a document costs
+// two allocations, not one per word.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6)
-	var b strings.Builder
+	toks := make([]token, 0, len(text)/6+1)
+	var norm []byte   // normalised forms of the words that differ from the text
+	var fixes []int32 // per such word: its token index, start and end in norm
 	start := -1
+	changed := false
+	mark := 0 // len(norm) when the current word started
 	flush := func(end int) {
-		if start >= 0 {
-			toks = append(toks, token{s: b.String(), start: start, end: end})
-			b.Reset()
-			start = -1
+		if start < 0 {
+			return
 		}
+		if changed {
+			fixes = append(fixes, int32(len(toks)), int32(mark), int32(len(norm)))
+			toks = append(toks, token{start: start, end: end})
+		} else {
+			toks = append(toks, token{s: text[start:end], start: start, end: end})
+		}
+		start = -1
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isWordRune(r):
 			if start < 0 {
-				start = i
+				start, changed, mark = i, false, len(norm)
 			}
-			b.WriteRune(normRune(r))
+			n := normRune(r)
+			if n != r && !changed {
+				// the word so far was in normal form: copy it
+				norm = append(norm, text[start:i]...)
+				changed = true
+			}
+			if changed {
+				norm = utf8.AppendRune(norm, n)
+			}
 		case isApostrophe(r) && start >= 0 && i+size < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			if unicode.IsLetter(next) {
-				b.WriteByte('\'')
+				if r != '\'' && !changed {
+					norm = append(norm, text[start:i]...)
+					changed = true
+				}
+				if changed {
+					norm = append(norm, '\'')
+				}
 			} else {
 				flush(i)
 			}
@@ -54,7 +82,25 @@ func tokenize(text string) []token {
 		i += size
 	}
 	flush(len(text))
+	if len(fixes) > 0 {
+		all := string(norm)
+		for k := 0; k < len(fixes); k += 3 {
+			toks[fixes[k]].s = all[fixes[k+1]:fixes[k+2]]
+		}
+	}
 	return toks
+}
+
+// isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r), without the table look-ups for
+// Latin and Cyrillic.
+func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= 0x400 && r <= 0x4FF:
+		return r <= 0x481 || r >= 0x48A // not the signs and combining marks of the block
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isApostrophe(r rune) bool {
@@ -67,6 +113,14 @@ func isApostrophe(r rune) bool {
 
 // normRune lowercases and folds the letters reports spell several ways.
 func normRune(r rune) rune {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
+		return r
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r >= 'А' && r <= 'Я':
+		return r + 'а' - 'А'
+	}
 	r = unicode.ToLower(r)
 	switch r {
 	case 'ё':
@@ -203,27 +257,28 @@ func loadLexicon() (*matcher, error) {
 // match returns every pattern occurrence in toks, sorted by start token; overlapping matches of
 // different categories are all kept, and within a category the longest one at a position wins.
 func (m *matcher) match(toks []token) []hit {
-	var hits []hit
-	var cands []*pattern
-	for i, t := range toks {
-		cands = cands[:0]
-		cands = append(cands, m.exact[t.s]...)
-		if k := twoRunes(t.s); k != "" {
-			cands = append(cands, m.prefix[k]...)
-		}
-		cands = append(cands, m.short...)
-		for _, p := range cands {
+	hits := make([]hit, 0, len(toks)/4+4)
+	try := func(ps []*pattern, i int) {
+		for _, p := range ps {
 			if end, ok := p.matchAt(toks, i); ok {
 				hits = append(hits, hit{p: p, t0: i, t1: end, start: toks[i].start, end: toks[end-1].end})
 			}
 		}
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].t0 != hits[b].t0 {
-			return hits[a].t0 < hits[b].t0
+	for i, t := range toks {
+		try(m.exact[t.s], i)
+		if k := twoRunes(t.s); k != "" {
+			try(m.prefix[k], i)
 		}
-		return hits[a].t1 > hits[b].t1
-	})
+		try(m.short, i)
+	}
+	// Hits come in start order; a stable insertion sort puts the longer first within a start
+	// (the order sort.SliceStable by (t0, -t1) gave, without its reflection).
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].t0 == hits[j-1].t0 && hits[j].t1 > hits[j-1].t1; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
 	// drop a hit contained in a longer hit of the same category
 	out := hits[:0]
 	for _, h := range hits {

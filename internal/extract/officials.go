@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // official is one row of lexicon/officials.tsv.
@@ -96,8 +97,8 @@ type officialHit struct {
 func (o *officials) find(text string, toks []token, date string) []officialHit {
 	var out []officialHit
 	for i, t := range toks {
-		r := []rune(text[t.start:t.end])
-		if len(r) < 3 || !isUpper(r[0]) {
+		w := text[t.start:t.end]
+		if r, _ := utf8.DecodeRuneInString(w); !isUpper(r) || utf8.RuneCountInString(w) < 3 {
 			continue
 		}
 		var found []*official

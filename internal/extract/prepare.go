@@ -10,52 +10,109 @@ import (
 // sentences, figures, dates, places, officials), the place readings the text does not support
 // dropped, and the finds indexed per sentence.
 
-// index distributes the document-wide finds over sentences.
+// prepared is what the preparation computes once for several users.
+type prepared struct {
+	titleToks   []token
+	titlePlaces []placeRef // the title's places, for the title region and the flags
+	titleDone   bool
+	groups      []sentHits // group's results by sentence, built on first use
+	grouped     []hit      // backing of the groups' slices
+}
+
+// index distributes the document-wide finds over sentences. Each list comes in text order, so
+// a sentence's finds are a sub-slice of it (capacity-limited, so that appending copies).
 func (st *docState) index() {
-	n := len(st.sents)
-	st.sHits = make([][]hit, n)
-	st.sNums = make([][]number, n)
-	st.sDates = make([][]dateMention, n)
-	st.sPlaces = make([][]placeRef, n)
-	st.sOffs = make([][]officialHit, n)
-	si := func(start int) int {
-		return sort.Search(n, func(i int) bool { return st.sents[i].end > start })
+	st.sHits = perSentence(st.sents, st.hits, func(h *hit) int { return h.start })
+	st.sNums = perSentence(st.sents, st.nums, func(x *number) int { return x.start })
+	st.sDates = perSentence(st.sents, st.dates, func(x *dateMention) int { return x.start })
+	st.sPlaces = perSentence(st.sents, st.places, func(x *placeRef) int { return x.start })
+	st.sOffs = perSentence(st.sents, st.offs, func(x *officialHit) int { return x.start })
+}
+
+// perSentence gives each sentence the items of xs that start inside it (none for an item
+// between sentences).
+func perSentence[T any](sents []sentence, xs []T, start func(*T) int) [][]T {
+	n := len(sents)
+	out := make([][]T, n)
+	sorted := true
+	for i := 1; i < len(xs) && sorted; i++ {
+		sorted = start(&xs[i-1]) <= start(&xs[i])
 	}
-	for _, h := range st.hits {
-		if i := si(h.start); i < n && h.start >= st.sents[i].start {
-			st.sHits[i] = append(st.sHits[i], h)
+	if !sorted {
+		for _, x := range xs {
+			b := start(&x)
+			if i := sort.Search(n, func(i int) bool { return sents[i].end > b }); i < n && b >= sents[i].start {
+				out[i] = append(out[i], x)
+			}
 		}
+		return out
 	}
-	for _, x := range st.nums {
-		if i := si(x.start); i < n && x.start >= st.sents[i].start {
-			st.sNums[i] = append(st.sNums[i], x)
+	k := 0
+	for i := 0; i < len(xs); {
+		b := start(&xs[i])
+		for k < n && sents[k].end <= b {
+			k++
 		}
-	}
-	for _, x := range st.dates {
-		if i := si(x.start); i < n && x.start >= st.sents[i].start {
-			st.sDates[i] = append(st.sDates[i], x)
+		if k == n {
+			break
 		}
-	}
-	for _, x := range st.places {
-		if i := si(x.start); i < n && x.start >= st.sents[i].start {
-			st.sPlaces[i] = append(st.sPlaces[i], x)
+		if b < sents[k].start {
+			i++
+			continue
 		}
-	}
-	for _, x := range st.offs {
-		if i := si(x.start); i < n && x.start >= st.sents[i].start {
-			st.sOffs[i] = append(st.sOffs[i], x)
+		j := i + 1
+		for j < len(xs) && start(&xs[j]) < sents[k].end {
+			j++
 		}
+		out[k] = xs[i:j:j]
+		i = j
 	}
+	return out
 }
 
 // sentHits groups one sentence's hits by category.
 type sentHits map[string][]hit
 
+// group returns sentence si's hits by category. The rules only read it, so it is built once
+// per sentence, its lists cut from one array.
 func (st *docState) group(si int) sentHits {
-	g := sentHits{}
-	for _, h := range st.sHits[si] {
-		g[h.p.cat] = append(g[h.p.cat], h)
+	if st.groups == nil {
+		st.groups = make([]sentHits, len(st.sents))
+		st.grouped = make([]hit, 0, len(st.hits))
 	}
+	if g := st.groups[si]; g != nil {
+		return g
+	}
+	hs := st.sHits[si]
+	// categories in order of first appearance
+	var buf [16]string
+	cats := buf[:0]
+	for _, h := range hs {
+		seen := false
+		for _, c := range cats {
+			if c == h.p.cat {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			cats = append(cats, h.p.cat)
+		}
+	}
+	g := make(sentHits, len(cats))
+	if len(st.grouped)+len(hs) > cap(st.grouped) {
+		st.grouped = make([]hit, 0, max(len(hs), cap(st.grouped)))
+	}
+	for _, c := range cats {
+		from := len(st.grouped)
+		for _, h := range hs {
+			if h.p.cat == c {
+				st.grouped = append(st.grouped, h)
+			}
+		}
+		g[c] = st.grouped[from:len(st.grouped):len(st.grouped)]
+	}
+	st.groups[si] = g
 	return g
 }
 
@@ -84,13 +141,13 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	// the title: does it speak of drones, and of which region
 	if doc.Title != "" {
-		tt := tokenize(doc.Title)
+		tt, tps := st.title(doc.Title)
 		for _, h := range x.lex.match(tt) {
 			if h.p.cat == "drone" {
 				st.titleDrone = true
 			}
 		}
-		for _, p := range x.findPlaces(doc.Title, tt) {
+		for _, p := range tps {
 			if p.kind != domain.CountryPlace && p.region != "" && !p.adjective {
 				st.titleReg = p.region
 				break
@@ -230,4 +287,15 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 		}
 	}
 	return out
+}
+
+// title returns the tokens and places of the document's title, read once for the title region
+// and the flags.
+func (st *docState) title(t string) ([]token, []placeRef) {
+	if !st.titleDone {
+		st.titleToks = tokenize(t)
+		st.titlePlaces = st.x.findPlaces(t, st.titleToks)
+		st.titleDone = true
+	}
+	return st.titleToks, st.titlePlaces
 }

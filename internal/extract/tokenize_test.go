@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenizePlain is the straightforward tokenizer (one strings.Builder per word) that tokenize
+// must agree with.
+func tokenizePlain(text string) []token {
+	var toks []token
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			toks = append(toks, token{s: b.String(), start: start, end: end})
+			b.Reset()
+			start = -1
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+			r = unicode.ToLower(r)
+			switch r {
+			case 'ё':
+				r = 'е'
+			case 'ł':
+				r = 'l'
+			}
+			b.WriteRune(r)
+		case isApostrophe(r) && start >= 0 && i+size < len(text):
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if unicode.IsLetter(next) {
+				b.WriteByte('\'')
+			} else {
+				flush(i)
+			}
+		default:
+			flush(i)
+		}
+		i += size
+	}
+	flush(len(text))
+	return toks
+}
+
+func sameTokens(a, b []token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []string{
+		"",
+		"Над Брянской областью сбиты ДВА беспилотника",
+		"Ёлки, ёж и Ёжик: «пʼяти» з'ясовується п’ять",
+		"FPV-дрон, Shahed-136 and the drone's wreckage; ŁÓDŹ",
+		"end'", "'start", "a' b", "x’", "ІЇЄҐ іїєґ Ӏ ӏ Ѐ ѐ Ѡ ѡ ҂҃",
+		"invalid \xff\xfe utf8 \xd0 Київ \xe2\x80",
+		"١٢٣ digits ٤ and Ⅻ",
+	}
+	pass, gaps := loadCases(t)
+	for _, c := range append(pass, gaps...) {
+		tests = append(tests, c.doc.Text)
+	}
+	for _, s := range tests {
+		if got, want := tokenize(s), tokenizePlain(s); !sameTokens(got, want) {
+			t.Errorf("tokenize(%q)\n got %v\nwant %v", s, got, want)
+		}
+	}
+}
+
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			t.Fatalf("isWordRune(%U) = %v", r, isWordRune(r))
+		}
+		if r < 0x10000 && normRune(r) != func() rune {
+			l := unicode.ToLower(r)
+			switch l {
+			case 'ё':
+				return 'е'
+			case 'ł':
+				return 'l'
+			}
+			return l
+		}() {
+			t.Fatalf("normRune(%U) = %U", r, normRune(r))
+		}
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Над Брянской областью", "п'ять ʼ’ Ёж", "\xff a-b'c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tokenize(s), tokenizePlain(s); !sameTokens(got, want) {
+			t.Errorf("tokenize(%q)\n got %v\nwant %v", s, got, want)
+		}
+	})
+}
