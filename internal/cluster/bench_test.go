@@ -67,7 +67,7 @@ func TestStoryIndexMillion(t *testing.T) {
 	var ms runtime.MemStats
 	start := time.Now()
 	last := start
-	lastPairs := 0
+	lastPairs, lastCands := 0, 0
 	lastCPU := cpuTime()
 	s.stream(n, func(i int, d domain.Document, ex domain.Extraction) bool {
 		idx.Add(d, ex)
@@ -76,11 +76,12 @@ func TestStoryIndexMillion(t *testing.T) {
 			peakHeap = max(peakHeap, ms.HeapAlloc)
 			now, cpu := time.Now(), cpuTime()
 			// wall time depends on what else the machine runs; CPU time is the cost
-			t.Logf("%7d docs: %6.0f ns/doc wall, %6.0f ns/doc CPU over the last 100k (incl. generation), %4.0f pair decisions/doc, heap %4d MiB, live %d, buckets %d, stories %d",
+			t.Logf("%7d docs: %6.0f ns/doc wall, %6.0f ns/doc CPU over the last 100k (incl. generation), %4.0f candidates and %4.0f pair decisions/doc, heap %4d MiB, GCs %d, live %d, buckets %d, stories %d",
 				i+1, float64(now.Sub(last).Nanoseconds())/100_000, float64((cpu-lastCPU).Nanoseconds())/100_000,
-				float64(idx.pairs-lastPairs)/100_000, ms.HeapAlloc>>20, idx.nLive, len(idx.buckets), idx.StoryCount())
+				float64(idx.cands-lastCands)/100_000, float64(idx.pairs-lastPairs)/100_000, ms.HeapAlloc>>20, ms.NumGC,
+				idx.nLive, len(idx.buckets), idx.StoryCount())
 			last, lastCPU = now, cpu
-			lastPairs = idx.pairs
+			lastPairs, lastCands = idx.pairs, idx.cands
 		}
 		return true
 	})

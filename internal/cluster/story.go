@@ -76,6 +76,7 @@ type StoryIndex struct {
 	aged    evictQueue // out of the window but among the recent ones, by arrival
 	adds    int
 	pairs   int // pair decisions made: the work per document, which the caps keep flat
+	cands   int // candidates looked at (before the cheap prefilter)
 	roots   int // number of components (stories)
 	// scratch for candidate collection
 	cand []int32
@@ -197,6 +198,7 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) {
 			}
 		}
 	}
+	s.cands += len(s.cand)
 	for _, j := range s.cand {
 		g := s.live[j]
 		if g == nil || s.tooFar(f, g) || !mayJoin(f, g) || s.find(j) == s.find(idx) {
