@@ -425,7 +425,7 @@ func (st *docState) dateFor(si int, dm *dateMention, recap bool) (string, bool, 
 func (st *docState) updateRegionContext(si int) {
 	g := st.group(si)
 	for _, p := range st.sPlaces[si] {
-		if p.adjective || p.kind == domain.CountryPlace || p.region == "" || st.isOrigin(g, p) {
+		if p.adjective || p.kind == domain.CountryPlace || p.region == "" || st.isOrigin(g, p) || st.strayDistrict(si, p) {
 			continue
 		}
 		st.lastRegion = p.region
@@ -531,6 +531,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for _, p := range st.sPlaces[si] {
 		switch {
+		case st.strayDistrict(si, p):
+			// "в Золочівській громаді" in a Kharkiv story, read as a district of another region
+			// that the text never names: the story's region holds it
 		case st.isOrigin(g, p):
 			// "launched from Cape Chauda in Crimea", "з напрямків Курськ, Брянськ": not where
 			// anything happened
@@ -1518,4 +1521,31 @@ func (st *docState) isOrigin(g sentHits, p placeRef) bool {
 		}
 	}
 	return false
+}
+
+// strayDistrict: p is a district (by its generic word) of a region the text never names, in a
+// sentence that names no region, while the text does name regions of the same country. Such a
+// reading is a namesake elsewhere; the place-not-in-region check still sees districts next to a
+// region named in the same sentence.
+func (st *docState) strayDistrict(si int, p placeRef) bool {
+	if p.kind != domain.DistrictPlace || p.generic != domain.DistrictPlace || p.region == "" {
+		return false
+	}
+	for _, q := range st.sPlaces[si] {
+		if q.kind == domain.RegionPlace {
+			return false
+		}
+	}
+	sameCountry := false
+	for _, q := range st.places {
+		named := q.kind == domain.RegionPlace || (q.kind == domain.SettlementPlace && q.place.Population >= 100000)
+		if !named || q.region == "" {
+			continue
+		}
+		if q.region == p.region {
+			return false
+		}
+		sameCountry = sameCountry || regionCountry(q.region) == regionCountry(p.region)
+	}
+	return sameCountry
 }

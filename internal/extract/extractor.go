@@ -151,6 +151,16 @@ func disambiguate(ps []placeRef, toks []token) {
 				best = k
 			}
 		}
+		if best < 0 && wantDistrict && !regions[p.region] {
+			// "в Золочівській громаді" in a Kharkiv story: the hromada of the town of that name in
+			// the region the text is about, not a district elsewhere
+			for k, a := range p.alts {
+				if a.Kind == domain.SettlementPlace && regions[a.Region] {
+					best = k
+					break
+				}
+			}
+		}
 		if best > 0 {
 			p.setPlace(p.alts[best])
 		}
