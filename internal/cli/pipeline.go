@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"skyledger/internal/cluster"
 	"skyledger/internal/domain"
@@ -88,15 +90,31 @@ func runPipeline(ctx context.Context, verb string, files []string, stdio Stdio, 
 	}
 	res := pipelineResult{skipped: skipped, index: cluster.NewStoryIndex(opts)}
 	exs := make([]domain.Extraction, len(docs))
-	for i, d := range docs {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return res, err
+	preps := make([]*cluster.Prepared, len(docs))
+	// Extraction and story features in parallel (each worker takes every n-th document); the
+	// index then takes them in input order.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				if ctx.Err() != nil {
+					return
+				}
+				exs[i] = extract(docs[i])
+				exs[i].ID = docs[i].ID
+				preps[i] = cluster.Prepare(docs[i], exs[i])
 			}
-		}
-		exs[i] = extract(d)
-		exs[i].ID = d.ID
-		res.index.Add(d, exs[i])
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	for _, p := range preps {
+		res.index.AddPrepared(p)
 	}
 	for i, d := range docs {
 		exs[i].Story = res.index.Resolve(d.ID)
