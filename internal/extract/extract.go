@@ -285,14 +285,18 @@ func (st *docState) sentence(si int) {
 			intercepts = append(intercepts, h)
 		}
 	}
+	hitTarget := false // "уламки впали на дах будинку": something was hit
 	for _, h := range g["impact"] {
 		if h.p.tag == "weak" && !concrete {
-			continue
+			if !st.hitSomething(g, h) {
+				continue
+			}
+			hitTarget = true
 		}
 		impacts = append(impacts, h)
 	}
 	var debris []hit
-	if concrete {
+	if concrete || hitTarget {
 		debris = debrisH
 	} else if len(debrisH) > 0 && si+1 < len(st.sents) {
 		ng := st.group(si + 1)
@@ -1548,4 +1552,11 @@ func (st *docState) strayDistrict(si int, p placeRef) bool {
 		sameCountry = sameCountry || regionCountry(q.region) == regionCountry(p.region)
 	}
 	return sameCountry
+}
+
+// hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
+// car", "дрон атаковал жителя"): the attack is an impact even when no damage is described.
+func (st *docState) hitSomething(g sentHits, h hit) bool {
+	_, ok := nearHit(g["target"], h.t1, h.t1, 0, 4)
+	return ok
 }
