@@ -639,7 +639,8 @@ func (g *Gazetteer) inOutline(code string, lat, lon float64) bool {
 	return in
 }
 
-// Place returns a place by its ID ("RU-KLU", "gn:553915", "sea:black").
+// Place returns a place by its ID ("RU-KLU", "gn:553915", "sea:black"; "gnc:RU-KRS:tetkin" for
+// the GeoNames places that came without a geonameid).
 func (g *Gazetteer) Place(id string) (domain.Place, bool) {
 	if i, ok := g.byCode[id]; ok {
 		return g.place(i), true

