@@ -71,7 +71,12 @@ type rawMention struct {
 // Scan finds every place name in a running text, leftmost-longest, with the generic words
 // around it, in English, Russian and Ukrainian, inflected or not.
 func (g *Gazetteer) Scan(text string) []Mention {
-	toks := namekey.Tokenize(text, make([]namekey.Token, 0, len(text)/6+4))
+	// hashes only: a word's key string is needed only where a name matched (wordKey)
+	toks := namekey.TokenizeHashes(text, make([]namekey.Token, 0, len(text)/6+4))
+	wordKey := func(t namekey.Token) string {
+		k, _ := namekey.WordKey(text[t.Start:t.End])
+		return k
+	}
 	var raws []rawMention
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
 	for i := 0; i < len(toks); {
@@ -112,7 +117,10 @@ func (g *Gazetteer) Scan(text string) []Mention {
 			m.adj = m.adj || t.Adj
 		}
 		// "Брянской", "Харківській": a place adjective (-ск-) that a later generic word can close
-		m.placeAdj = toks[last].Adj && (strings.HasSuffix(toks[last].Key, "sk") || strings.HasSuffix(toks[last].Key, "ck"))
+		if toks[last].Adj {
+			k := wordKey(toks[last])
+			m.placeAdj = strings.HasSuffix(k, "sk") || strings.HasSuffix(k, "ck")
+		}
 		next := last + 1
 		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, toks[last], toks[next]) {
 			m.generic, m.end = k, toks[next+n-1].End
@@ -127,8 +135,8 @@ func (g *Gazetteer) Scan(text string) []Mention {
 				m.generic, m.start = k, toks[j].Start
 			}
 		}
-		if m.generic == "" && best == 1 && (stopKeys[toks[i].Key] || stopSurface[strings.ToLower(text[toks[i].Start:toks[i].End])] ||
-			sentenceStart(text, toks[i].Start) && len(toks[i].Key) <= 6 && g.onlySmall(posts)) {
+		if m.generic == "" && best == 1 && (stopKeys[wordKey(toks[i])] || stopSurface[strings.ToLower(text[toks[i].Start:toks[i].End])] ||
+			sentenceStart(text, toks[i].Start) && toks[i].KeyLen <= 6 && g.onlySmall(posts)) {
 			i++
 			continue
 		}

@@ -9,6 +9,8 @@ package lang
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // Detect returns "en", "ru", "uk", or "" when the text gives too little evidence.
@@ -67,7 +69,7 @@ func Detect(text string) string {
 		switch {
 		case r >= 0x400 && r <= 0x4FF:
 			cyr++
-			lr := unicode.ToLower(r)
+			lr := fold.Lower(r) // unicode.ToLower, without the table search for Cyrillic
 			switch lr {
 			case 'і', 'ї', 'є', 'ґ':
 				ukScore += 2
