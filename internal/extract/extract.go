@@ -201,6 +201,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 		out.Lang = x.detect(doc.Title + "\n" + doc.Text)
 	}
 	st := x.prepare(doc)
+	st.cityAdministrations()
 	for si := range st.sents {
 		st.sentence(si)
 	}
@@ -639,7 +640,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			r.repSent = si
 			r.inc.Evidence = append(r.inc.Evidence, repSpan)
 		}
-		r.window = len(g["window"]) > 0
+		// a figure for a stated time window ("within four hours"), or the breakdown of one ("10 of
+		// these ..." after it), is not comparable with a whole-night figure
+		r.window = len(g["window"]) > 0 || (si > 0 && len(g["total"]) > 0 && len(st.group(si-1)["window"]) > 0)
 		r.dateRule = drule
 		r.another = st.anotherCue(g, nums)
 		if dspan != nil {
@@ -1559,4 +1562,24 @@ func (st *docState) strayDistrict(si int, p placeRef) bool {
 func (st *docState) hitSomething(g sentHits, h hit) bool {
 	_, ok := nearHit(g["target"], h.t1, h.t1, 0, 4)
 	return ok
+}
+
+// cityAdministrations reads "Київської МВА", "Київської міської військової адміністрації",
+// "Киевской городской администрации" as the city of Kyiv (UA-30), not Kyiv Oblast: the city
+// administration's adjective has the oblast's form.
+func (st *docState) cityAdministrations() {
+	city, ok := st.x.g.Region("UA-30")
+	if !ok {
+		return
+	}
+	for i := range st.places {
+		p := &st.places[i]
+		if p.region != "UA-32" || p.kind != domain.RegionPlace || p.t1 >= len(st.toks) {
+			continue
+		}
+		switch st.toks[p.t1].s {
+		case "мва", "міської", "міська", "городской", "городская", "city":
+			p.setPlace(city)
+		}
+	}
 }

@@ -148,12 +148,21 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			Evidence:   []domain.Span{{Field: "region", Start: h.start, End: h.end, Text: st.text[h.start:h.end], Rule: "bad-unit"}},
 		})
 	}
+	var lastReg []placeRef // regions of the last sentence that named one
+	lastRegSent := -10
 	for si := range st.sents {
 		var regs []placeRef
 		for _, p := range st.sPlaces[si] {
 			if p.kind == domain.RegionPlace && p.region != "" {
 				regs = append(regs, p)
 			}
+		}
+		if len(regs) > 0 {
+			lastReg, lastRegSent = regs, si
+		} else if si-lastRegSent <= 2 && len(lastReg) == 1 {
+			// "…атаки по Курской области… Удар по автомобилю в районе села Борисполье Ракитянского
+			// района": the district is told as part of the region the story just named
+			regs = lastReg
 		}
 		if len(regs) == 0 {
 			continue
@@ -175,6 +184,11 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 					if a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, a)) {
 						ok = true
 					}
+				}
+			}
+			for _, q := range st.sPlaces[si] {
+				if q.kind == domain.SettlementPlace && p.region != "" && q.region == p.region && q.start != p.start {
+					ok = true // "в Красносельском районе Петербурга": the city named with it holds it
 				}
 			}
 			if ok {
