@@ -642,7 +642,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 		// a figure for a stated time window ("within four hours"), or the breakdown of one ("10 of
 		// these ..." after it), is not comparable with a whole-night figure
-		r.window = len(g["window"]) > 0 || (si > 0 && len(g["total"]) > 0 && len(st.group(si-1)["window"]) > 0)
+		r.window = len(g["window"]) > 0 || (si > 0 && len(g["total"]) > 0 && len(st.group(si - 1)["window"]) > 0)
 		r.dateRule = drule
 		r.another = st.anotherCue(g, nums)
 		if dspan != nil {
