@@ -1530,12 +1530,14 @@ func (st *docState) isOrigin(g sentHits, p placeRef) bool {
 	return false
 }
 
-// strayDistrict: p is a district (by its generic word) of a region the text never names, in a
-// sentence that names no region, while the text does name regions of the same country. Such a
-// reading is a namesake elsewhere; the place-not-in-region check still sees districts next to a
-// region named in the same sentence.
+// strayDistrict: p is a district (by its generic word) or a small settlement of a region the text
+// never names, in a sentence that names no region, while the text does name regions of the same
+// country. Such a reading is a namesake elsewhere; the place-not-in-region check still sees
+// districts next to a region named in the same sentence.
 func (st *docState) strayDistrict(si int, p placeRef) bool {
-	if p.kind != domain.DistrictPlace || p.generic != domain.DistrictPlace || p.region == "" {
+	district := p.kind == domain.DistrictPlace && p.generic == domain.DistrictPlace
+	village := p.kind == domain.SettlementPlace && p.place.Population < 50000 // "in the village of Gorodishche"
+	if !(district || village) || p.region == "" {
 		return false
 	}
 	for _, q := range st.sPlaces[si] {
