@@ -273,7 +273,7 @@ func (st *docState) sentence(si int) {
 
 	// triggers
 	debrisH := g["debris"]
-	var intercepts, impacts []hit
+	var intercepts, impacts, debrisIntercepts []hit
 	for _, h := range g["intercept"] {
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
@@ -282,7 +282,9 @@ func (st *docState) sentence(si int) {
 				inDebris = true
 			}
 		}
-		if !inDebris {
+		if inDebris {
+			debrisIntercepts = append(debrisIntercepts, h)
+		} else {
 			intercepts = append(intercepts, h)
 		}
 	}
@@ -300,10 +302,16 @@ func (st *docState) sentence(si int) {
 	if concrete || hitTarget {
 		debris = debrisH
 	} else if len(debrisH) > 0 && si+1 < len(st.sents) {
+		// the damage told in the next sentence; "destroyed" there of drones is no damage
 		ng := st.group(si + 1)
-		if len(without(ng["damage"], ng["nocas"], ng["nodamage"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0 {
+		if len(without(ng["damage"], ng["nocas"], ng["nodamage"], ng["intercept"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0 {
 			debris = debrisH
 		}
+	}
+	if len(debris) == 0 && len(intercepts) == 0 {
+		// "fragments of a drone shot down by air defence were found": without damage, the news is
+		// the downing
+		intercepts = debrisIntercepts
 	}
 	if len(debris) > 0 {
 		// the damage was done by debris, not by a direct hit
