@@ -93,7 +93,8 @@ type Gazetteer struct {
 	draft    []domain.Place // the places while Load builds the index; nil after
 	index    map[uint64]span
 	post     []posting
-	build    map[uint64][]posting // the index while Load builds it; nil after
+	build    map[uint64]int32 // while Load builds the index: a name hash's first posting in chain
+	chain    []chained        // while Load builds the index; nil after
 	maxN     int
 	byCode   map[string]int32        // regions and countries
 	regions  []int32                 // in data order
@@ -123,7 +124,8 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer data: %w", err)
 	}
 	g := &Gazetteer{
-		build:    make(map[uint64][]posting, 1<<18),
+		build:    make(map[uint64]int32, 1<<17),
+		chain:    make([]chained, 0, 1<<17),
 		byCode:   map[string]int32{},
 		outlines: map[string][][]point{},
 		gen:      buildGenerics(),
@@ -147,6 +149,10 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 		p, a, err := parsePlace(s)
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer data line %d: %w", line, err)
+		}
+		if g.draft == nil {
+			g.draft = make([]domain.Place, 0, 40000) // the data holds about 38,000
+			alts = make([][]string, 0, 40000)
 		}
 		g.draft = append(g.draft, p)
 		alts = append(alts, a)
@@ -222,17 +228,27 @@ const (
 // freeze moves the draft places into recs and blob, and the places' Suggest keys into sugg;
 // repeated strings (codes, districts) are stored once.
 func (g *Gazetteer) freeze(keys [][]string) {
+	size := 0
+	for i := range g.draft {
+		p := &g.draft[i]
+		size += len(p.ID) + len(p.Name) + len(p.NameRU) + len(p.NameUK)
+	}
 	var b strings.Builder
-	seen := map[string]strRef{}
-	ref := func(s string) strRef {
+	b.Grow(size + size/8)
+	add := func(s string) strRef {
+		r := strRef{uint32(b.Len()), uint32(len(s))}
+		b.WriteString(s)
+		return r
+	}
+	seen := make(map[string]strRef, 4096) // codes, districts, countries: few and repeated
+	shared := func(s string) strRef {
 		if s == "" {
 			return strRef{}
 		}
 		if r, ok := seen[s]; ok {
 			return r
 		}
-		r := strRef{uint32(b.Len()), uint32(len(s))}
-		b.WriteString(s)
+		r := add(s)
 		seen[s] = r
 		return r
 	}
@@ -240,16 +256,32 @@ func (g *Gazetteer) freeze(keys [][]string) {
 	for i := range g.draft {
 		p := &g.draft[i]
 		r := &g.recs[i]
-		for f, s := range [nFields]string{p.ID, p.Name, p.NameRU, p.NameUK, p.Code, p.Region, p.District, p.Country} {
-			r.s[f] = ref(s)
+		r.s[fID], r.s[fName] = add(p.ID), add(p.Name)
+		// the Russian and Ukrainian names are often the same
+		switch p.NameRU {
+		case "":
+		case p.Name:
+			r.s[fRU] = r.s[fName]
+		default:
+			r.s[fRU] = add(p.NameRU)
 		}
+		switch p.NameUK {
+		case "":
+		case p.Name:
+			r.s[fUK] = r.s[fName]
+		case p.NameRU:
+			r.s[fUK] = r.s[fRU]
+		default:
+			r.s[fUK] = add(p.NameUK)
+		}
+		r.s[fCode], r.s[fRegion], r.s[fDistrict], r.s[fCountry] = shared(p.Code), shared(p.Region), shared(p.District), shared(p.Country)
 		r.lat, r.lon, r.pop, r.kind = p.Lat, p.Lon, int32(p.Population), codeOf(p.Kind)
 	}
 	g.sugg = map[string][]suggestKey{}
 	for i, ks := range keys {
 		for _, k := range ks {
 			reg := g.draft[i].Region
-			g.sugg[reg] = append(g.sugg[reg], suggestKey{int32(i), ref(k)})
+			g.sugg[reg] = append(g.sugg[reg], suggestKey{int32(i), shared(k)})
 		}
 	}
 	g.blob = b.String()
@@ -267,21 +299,36 @@ func (g *Gazetteer) place(i int32) domain.Place {
 		Lat: r.lat, Lon: r.lon, Population: int(r.pop)}
 }
 
+// fill is place writing into p.
+func (g *Gazetteer) fill(p *domain.Place, i int32) {
+	r := &g.recs[i]
+	p.ID, p.Kind, p.Name = g.str(r.s[fID]), kindCodes[r.kind], g.str(r.s[fName])
+	p.NameRU, p.NameUK, p.Code = g.str(r.s[fRU]), g.str(r.s[fUK]), g.str(r.s[fCode])
+	p.Region, p.District, p.Country = g.str(r.s[fRegion]), g.str(r.s[fDistrict]), g.str(r.s[fCountry])
+	p.Lat, p.Lon, p.Population = r.lat, r.lon, int(r.pop)
+}
+
 func (g *Gazetteer) kind(i int32) domain.PlaceKind { return kindCodes[g.recs[i].kind] }
+
+// chained is a posting while Load builds the index: the postings of one name hash are a
+// list through chain (next < 0 ends it), which spares a slice per name.
+type chained struct {
+	p    posting
+	next int32
+}
 
 // flattenIndex moves the postings built during load into one array.
 func (g *Gazetteer) flattenIndex() {
-	n := 0
-	for _, list := range g.build {
-		n += len(list)
-	}
 	g.index = make(map[uint64]span, len(g.build))
-	g.post = make([]posting, 0, n)
-	for h, list := range g.build {
-		g.index[h] = span{uint32(len(g.post)), uint32(len(list))}
-		g.post = append(g.post, list...)
+	g.post = make([]posting, 0, len(g.chain))
+	for h, first := range g.build {
+		off := len(g.post)
+		for i := first; i >= 0; i = g.chain[i].next {
+			g.post = append(g.post, g.chain[i].p)
+		}
+		g.index[h] = span{uint32(off), uint32(len(g.post) - off)}
 	}
-	g.build = nil
+	g.build, g.chain = nil, nil
 }
 
 // postings returns the places a name hash leads to.
@@ -513,17 +560,25 @@ func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	for _, t := range toks {
 		h = mix(h, t.Hash)
 	}
-	list := g.build[h]
-	for i, q := range list {
+	first, ok := g.build[h]
+	last := int32(-1)
+	for i := first; ok && i >= 0; i = g.chain[i].next {
+		q := &g.chain[i].p
 		if q.place == idx {
 			// keep the most telling flags: a name without generic beats one with
 			if q.flags&needsGeneric != 0 && flags&needsGeneric == 0 || flags&primaryName != 0 {
-				list[i].flags, list[i].gkind = flags, codeOf(kind)
+				q.flags, q.gkind = flags, codeOf(kind)
 			}
 			return
 		}
+		last = i
 	}
-	g.build[h] = append(list, posting{place: idx, flags: flags, gkind: codeOf(kind)})
+	g.chain = append(g.chain, chained{posting{place: idx, flags: flags, gkind: codeOf(kind)}, -1})
+	if n := int32(len(g.chain) - 1); last >= 0 {
+		g.chain[last].next = n
+	} else {
+		g.build[h] = n
+	}
 	if len(toks) > g.maxN {
 		g.maxN = len(toks)
 	}

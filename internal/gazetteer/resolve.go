@@ -144,7 +144,9 @@ func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hi
 	}
 	out := make([]Candidate, len(sc))
 	for i, r := range sc {
-		out[i] = Candidate{Place: g.place(r.place), Score: r.score, Matched: matched}
+		c := &out[i]
+		g.fill(&c.Place, r.place) // in place: copying a built Place costs a bulk write barrier
+		c.Score, c.Matched = r.score, matched
 	}
 	return out
 }
