@@ -750,7 +750,10 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			nationalCue := len(national) > 0 || countryMention != "" || listHead
 			if (rep == domain.MoD || rep == domain.AirForce || nationalCue) && k.k == domain.Intercept {
 				prevReg := ""
-				if !nationalCue && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
+				// a ministry's own figure with no region is its national tally, even right after
+				// a governor's sentence about one region
+				ownTally := (rep == domain.MoD || rep == domain.AirForce) && len(cnums) > 0
+				if !nationalCue && !ownTally && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
 					prevReg = st.lastRegion
 				}
 				if prevReg == "" && (rep == domain.MoD || rep == domain.AirForce || (nationalCue && len(titlePlaces) == 0)) {
