@@ -50,6 +50,9 @@ type row struct {
 	dateRule string
 	another  bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
 	dateText string
+	// datelineDated: the row's only date is the report's dateline or page stamp, which dates the
+	// report rather than the incident
+	datelineDated bool
 }
 
 type docState struct {
@@ -95,6 +98,7 @@ type docState struct {
 	lastIntercepts    []hit
 	lastInterceptSent int
 	contLine          int // 1 + the sentence read as one line of a tally's list (0: none)
+	recapSent         int // 1 + the last sentence that recalled an earlier incident (0: none)
 	titleDrone        bool
 	docCountry        string // the country most regions of the text lie in
 	titleReg          string
@@ -144,10 +148,8 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 	if n.ordinal || n.value <= 0 || n.value > 5000 {
 		return false
 	}
-	for _, d := range st.dates {
-		if n.start < d.end && d.start < n.end {
-			return false
-		}
+	if st.dateAt(n.start, n.end) {
+		return false
 	}
 	// "05:36", "18.15", "24/7"
 	if n.end < len(st.text) && (st.text[n.end] == ':' || st.text[n.end] == '/') {
@@ -232,6 +234,9 @@ func (st *docState) sentence(si int) {
 		if h.t0 <= s.t0+3 {
 			recap = true
 		}
+	}
+	if recap {
+		defer func() { st.recapSent = si + 1 }()
 	}
 
 	// who speaks in this sentence
@@ -356,7 +361,10 @@ func (st *docState) sentence(si int) {
 	}
 
 	// date of this sentence's rows
-	date, known, dspan, drule := st.dateFor(si, dm, recap)
+	// the sentence right after a recalled incident, with no date of its own, goes on recalling it
+	// ("Ранее ... сбили 20 беспилотников. Согласно Минобороны, их уничтожили с 16:00 до 20:00")
+	recapDate := recap || (dm == nil && st.recapSent > 0 && st.recapSent == si && st.sents[si].para == st.sents[si-1].para && len(st.sPlaces[si]) == 0)
+	date, known, dspan, drule := st.dateFor(si, dm, recapDate)
 
 	// reporter for this sentence's rows
 	if !repOK && !recap && st.speakerOK {
@@ -384,7 +392,7 @@ func (st *docState) sentence(si int) {
 func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg string, repSpan domain.Span, repOK, recap bool, dm *dateMention) {
 	if repOK {
 		// back-fill rows of the previous sentences that have no reporter yet
-		for _, r := range st.rows {
+		for _, r := range st.rowsIn(si-2, si) {
 			if r.sent >= si-2 && r.inc.Reporter == "" && r.repSent < 0 {
 				r.inc.Reporter = domain.NullString(rep)
 				r.repSent = si
@@ -655,6 +663,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		r.another = st.anotherCue(g, nums)
 		if dspan != nil {
 			r.dateText = dspan.Text
+			r.datelineDated = st.isDateline(dspan.Start)
 		}
 		st.rows = append(st.rows, r)
 		created = append(created, r)
@@ -1547,7 +1556,7 @@ func (st *docState) isOrigin(g sentHits, p placeRef) bool {
 // districts next to a region named in the same sentence.
 func (st *docState) strayDistrict(si int, p placeRef) bool {
 	district := p.kind == domain.DistrictPlace && p.generic == domain.DistrictPlace
-	village := p.kind == domain.SettlementPlace && p.place.Population < 50000 // "in the village of Gorodishche"
+	village := p.kind == domain.SettlementPlace && p.place.Population < 100000 // "in the village of Gorodishche"
 	if !(district || village) || p.region == "" {
 		return false
 	}
@@ -1566,6 +1575,14 @@ func (st *docState) strayDistrict(si int, p placeRef) bool {
 			return false
 		}
 		sameCountry = sameCountry || regionCountry(q.region) == regionCountry(p.region)
+	}
+	for _, o := range st.offs {
+		// "Governor Vyacheslav Gladkov … in the village of Nikolskoye": the official's region is
+		// the story's
+		if o.o.Region == p.region {
+			return false
+		}
+		sameCountry = sameCountry || regionCountry(o.o.Region) == regionCountry(p.region)
 	}
 	return sameCountry
 }
@@ -1595,4 +1612,14 @@ func (st *docState) cityAdministrations() {
 			p.setPlace(city)
 		}
 	}
+}
+
+// isDateline reports whether the date mention starting at byte b is the report's dateline.
+func (st *docState) isDateline(b int) bool {
+	for _, d := range st.dates {
+		if d.start == b {
+			return d.dateline
+		}
+	}
+	return false
 }

@@ -8,6 +8,10 @@ import (
 
 // Merging the rows of a document into its incidents.
 
+// mergeScanRows: up to this many rows, merge compares every row with every row (cheaper
+// than a map for the few rows of a news report).
+const mergeScanRows = 32
+
 // merge folds rows with the same (kind, date, country, region, sea) into one.
 func (st *docState) merge() []*row {
 	type key struct {
@@ -18,17 +22,54 @@ func (st *docState) merge() []*row {
 	var order []key
 	byKey := map[key]*row{}
 	weakDate := func(r *row) bool {
-		return r.dateRule == ruleDatePub || (r.dateRule == ruleDateCtx && r.inc.Date == domain.NullString(st.defDt))
+		return r.dateRule == ruleDatePub || r.datelineDated || (r.dateRule == ruleDateCtx && r.inc.Date == domain.NullString(st.defDt))
 	}
-	for _, r := range st.rows {
-		if !weakDate(r) {
-			continue
+	// A row dated only weakly takes the date of the first row of its kind and region with a
+	// date of its own. (A row that took a date that way can lend it to later rows.)
+	if len(st.rows) <= mergeScanRows {
+		for _, r := range st.rows {
+			if !weakDate(r) {
+				continue
+			}
+			for _, o := range st.rows {
+				if o != r && !weakDate(o) && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
+					o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
+					r.inc.Date = o.inc.Date
+					break
+				}
+			}
 		}
-		for _, o := range st.rows {
-			if o != r && !weakDate(o) && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
-				o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
-				r.inc.Date = o.inc.Date
-				break
+	} else {
+		// The same in one pass for long texts: per (kind, country, region), the first row that
+		// can lend its date. A row that cannot lend never becomes one, except a weak row that
+		// took a date; so the lender of a row is the earliest of the rows that could lend from
+		// the start and of the rows before it that took a date and can now lend.
+		type rkey struct {
+			kind            domain.Kind
+			country, region domain.NullString
+		}
+		lender := map[rkey]int{}
+		canLend := func(o *row) bool {
+			return !weakDate(o) && o.dateRule != ruleRecap && o.inc.Date != "" && !o.total
+		}
+		for i, o := range st.rows {
+			k := rkey{o.inc.Kind, o.inc.Country, o.inc.Region}
+			if _, ok := lender[k]; !ok && canLend(o) {
+				lender[k] = i
+			}
+		}
+		for i, r := range st.rows {
+			if !weakDate(r) || r.total {
+				continue
+			}
+			k := rkey{r.inc.Kind, r.inc.Country, r.inc.Region}
+			j, ok := lender[k]
+			if !ok {
+				continue
+			}
+			r.inc.Date = st.rows[j].inc.Date
+			if i < j && canLend(r) {
+				lender[k] = i
 			}
 		}
 	}
