@@ -110,7 +110,7 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	}
 	for _, h := range bel {
 		near := false
-		for _, r := range st.hits {
+		for _, r := range st.hitsIn(h.t0-3, h.t1+2) {
 			if (r.p.cat == "regionword" || r.p.cat == "rep_governor") && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
 				near = true
 			}
@@ -246,7 +246,7 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 		}
 		per := map[string]int{}
 		var order []string
-		for _, r := range st.rows {
+		for _, r := range st.rowsIn(t.sent, t.sent+2) {
 			if r == t || r.total || r.sent < t.sent || r.sent > t.sent+2 || r.inc.Kind != domain.Intercept || r.inc.Date != t.inc.Date {
 				continue
 			}
@@ -303,7 +303,7 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 		if neg == nil {
 			continue
 		}
-		for _, r := range st.rows {
+		for _, r := range st.rowsIn(si-4, si-1) {
 			if r.sent >= si || r.sent < si-4 || (r.inc.Kind != domain.Impact && r.inc.Kind != domain.Debris) {
 				continue
 			}

@@ -17,6 +17,8 @@ type prepared struct {
 	titleDone   bool
 	groups      []sentHits // group's results by sentence, built on first use
 	grouped     []hit      // backing of the groups' slices
+	dateReach   []int      // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
+	datesOrder  int        // 0 not checked, 1 dates in start order, 2 not
 }
 
 // index distributes the document-wide finds over sentences. Each list comes in text order, so
@@ -163,19 +165,19 @@ func dropOfficialNames(ps []placeRef, offs []officialHit) []placeRef {
 	if len(offs) == 0 {
 		return ps
 	}
+	// The surname itself, or a first name right before it ("Сергій Лисак"): an official
+	// overlapping the place or starting at most 2 bytes after it. Officials are found one per
+	// token, in text order, so the first one ending after the place starts is the only one to
+	// check (a binary search, not a loop over all: a long text names many).
 	out := ps[:0]
 	for _, p := range ps {
-		clash := false
-		for _, o := range offs {
-			// the surname itself, or a first name right before it ("Сергій Лисак")
-			if (o.start < p.end && p.start < o.end || o.start >= p.end && o.start-p.end <= 2) && p.generic == "" {
-				clash = true
-				break
+		if p.generic == "" {
+			k := sort.Search(len(offs), func(i int) bool { return offs[i].end > p.start })
+			if k < len(offs) && offs[k].start <= p.end+2 {
+				continue
 			}
 		}
-		if !clash {
-			out = append(out, p)
-		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -215,10 +217,19 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 	if st.titleReg != "" {
 		named[st.titleReg] = true
 	}
+	// first names, in start order, with the furthest end so far: a place is inside one
+	// (starts after it and ends at most 4 bytes past it) when a name starting at or before the
+	// place reaches far enough
 	var first []hit
+	var firstReach []int
 	for _, h := range st.hits {
 		if h.p.cat == "firstname" {
 			first = append(first, h)
+			reach := h.end
+			if n := len(firstReach); n > 0 && firstReach[n-1] > reach {
+				reach = firstReach[n-1]
+			}
+			firstReach = append(firstReach, reach)
 		}
 	}
 	countries := map[string]bool{}
@@ -237,12 +248,8 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < 100000 {
 			continue // a small place of the other country in a text about this one: a false match
 		}
-		isFirst := false
-		for _, h := range first {
-			if h.start <= p.start && p.end <= h.end+4 {
-				isFirst = true
-			}
-		}
+		k := sort.Search(len(first), func(i int) bool { return first[i].start > p.start })
+		isFirst := k > 0 && p.end <= firstReach[k-1]+4
 		if isFirst && p.generic == "" {
 			continue
 		}
@@ -269,18 +276,24 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 	if len(dist)+len(after) == 0 {
 		return ps
 	}
+	// a distance cue ending at most 3 tokens before the place, or a cue right after it;
+	// binary searches over the cues' ends and starts
+	distEnds := make([]int, len(dist))
+	for i, h := range dist {
+		distEnds[i] = h.t1
+	}
+	sort.Ints(distEnds)
+	afterStarts := make([]int, len(after))
+	for i, h := range after {
+		afterStarts[i] = h.t0
+	}
+	sort.Ints(afterStarts)
 	out := ps[:0]
 	for _, p := range ps {
-		ref := false
-		for _, h := range dist {
-			if h.t1 <= p.t0 && p.t0-h.t1 <= 3 {
-				ref = true
-			}
-		}
-		for _, h := range after {
-			if h.t0 == p.t1 {
-				ref = true
-			}
+		k := sort.SearchInts(distEnds, p.t0-3)
+		ref := k < len(distEnds) && distEnds[k] <= p.t0
+		if k := sort.SearchInts(afterStarts, p.t1); k < len(afterStarts) && afterStarts[k] == p.t1 {
+			ref = true
 		}
 		if !ref {
 			out = append(out, p)
@@ -298,4 +311,56 @@ func (st *docState) title(t string) ([]token, []placeRef) {
 		st.titleDone = true
 	}
 	return st.titleToks, st.titlePlaces
+}
+
+// The look-ups below replace loops over every row, date or hit of the document, which made
+// rules quadratic on long texts.
+
+// rowsIn returns the rows made in sentences from..to, in order. Rows are only made by the
+// sentence being read (mk in buildRows), so st.rows is in sentence order.
+func (st *docState) rowsIn(from, to int) []*row {
+	lo := sort.Search(len(st.rows), func(i int) bool { return st.rows[i].sent >= from })
+	hi := sort.Search(len(st.rows), func(i int) bool { return st.rows[i].sent > to })
+	if hi < lo {
+		hi = lo
+	}
+	return st.rows[lo:hi]
+}
+
+// hitsIn returns the hits starting at tokens t0..t1, in order (st.hits is in start order).
+func (st *docState) hitsIn(t0, t1 int) []hit {
+	lo := sort.Search(len(st.hits), func(i int) bool { return st.hits[i].t0 >= t0 })
+	hi := sort.Search(len(st.hits), func(i int) bool { return st.hits[i].t0 > t1 })
+	if hi < lo {
+		hi = lo
+	}
+	return st.hits[lo:hi]
+}
+
+// dateAt reports whether a date mention overlaps bytes [start, end).
+func (st *docState) dateAt(start, end int) bool {
+	if st.datesOrder == 0 {
+		st.datesOrder = 1
+		st.dateReach = make([]int, len(st.dates))
+		for i, d := range st.dates {
+			st.dateReach[i] = d.end
+			if i > 0 {
+				st.dateReach[i] = max(d.end, st.dateReach[i-1])
+				if d.start < st.dates[i-1].start {
+					st.datesOrder = 2
+				}
+			}
+		}
+	}
+	if st.datesOrder == 2 {
+		for _, d := range st.dates {
+			if start < d.end && d.start < end {
+				return true
+			}
+		}
+		return false
+	}
+	// the dates starting before end; one of them reaches past start
+	k := sort.Search(len(st.dates), func(i int) bool { return st.dates[i].start >= end })
+	return k > 0 && st.dateReach[k-1] > start
 }
