@@ -15,10 +15,12 @@ type prepared struct {
 	titleToks   []token
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
-	groups      []sentHits // group's results by sentence, built on first use
-	grouped     []hit      // backing of the groups' slices
-	dateReach   []int      // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
-	datesOrder  int        // 0 not checked, 1 dates in start order, 2 not
+	groups      []sentHits      // group's results by sentence, built on first use
+	grouped     []hit           // backing of the groups' slices
+	dateReach   []int           // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
+	datesOrder  int             // 0 not checked, 1 dates in start order, 2 not
+	namedRegs   map[string]bool // regionsNamed: regions named by the text, and their countries
+	namedCtry   map[string]bool
 }
 
 // index distributes the document-wide finds over sentences. Each list comes in text order, so
@@ -339,6 +341,41 @@ func (st *docState) hitsIn(t0, t1 int) []hit {
 
 // dateAt reports whether a date mention overlaps bytes [start, end).
 func (st *docState) dateAt(start, end int) bool {
+	st.orderDates()
+	if st.datesOrder == 2 {
+		for _, d := range st.dates {
+			if start < d.end && d.start < end {
+				return true
+			}
+		}
+		return false
+	}
+	// the dates starting before end; one of them reaches past start
+	k := sort.Search(len(st.dates), func(i int) bool { return st.dates[i].start >= end })
+	return k > 0 && st.dateReach[k-1] > start
+}
+
+// dateStartingAt returns the first date mention that starts at byte b.
+func (st *docState) dateStartingAt(b int) (dateMention, bool) {
+	st.orderDates()
+	if st.datesOrder == 2 {
+		for _, d := range st.dates {
+			if d.start == b {
+				return d, true
+			}
+		}
+		return dateMention{}, false
+	}
+	k := sort.Search(len(st.dates), func(i int) bool { return st.dates[i].start >= b })
+	if k < len(st.dates) && st.dates[k].start == b {
+		return st.dates[k], true
+	}
+	return dateMention{}, false
+}
+
+// orderDates checks once that the dates are in start order (when.Scan gives them so) and
+// notes how far they reach.
+func (st *docState) orderDates() {
 	if st.datesOrder == 0 {
 		st.datesOrder = 1
 		st.dateReach = make([]int, len(st.dates))
@@ -352,15 +389,24 @@ func (st *docState) dateAt(start, end int) bool {
 			}
 		}
 	}
-	if st.datesOrder == 2 {
-		for _, d := range st.dates {
-			if start < d.end && d.start < end {
-				return true
+}
+
+// regionsNamed reports whether the text names region (as a region, a city of 100,000 or more,
+// or an official's region) and whether it names one of the same country (strayDistrict). Read
+// once, on first use: st.places must not change after it.
+func (st *docState) regionsNamed(region string) (named, sameCountry bool) {
+	if st.namedRegs == nil {
+		st.namedRegs, st.namedCtry = map[string]bool{}, map[string]bool{}
+		for _, q := range st.places {
+			if (q.kind == domain.RegionPlace || (q.kind == domain.SettlementPlace && q.place.Population >= 100000)) && q.region != "" {
+				st.namedRegs[q.region] = true
+				st.namedCtry[regionCountry(q.region)] = true
 			}
 		}
-		return false
+		for _, o := range st.offs {
+			st.namedRegs[o.o.Region] = true
+			st.namedCtry[regionCountry(o.o.Region)] = true
+		}
 	}
-	// the dates starting before end; one of them reaches past start
-	k := sort.Search(len(st.dates), func(i int) bool { return st.dates[i].start >= end })
-	return k > 0 && st.dateReach[k-1] > start
+	return st.namedRegs[region], st.namedCtry[regionCountry(region)]
 }
