@@ -1565,26 +1565,10 @@ func (st *docState) strayDistrict(si int, p placeRef) bool {
 			return false
 		}
 	}
-	sameCountry := false
-	for _, q := range st.places {
-		named := q.kind == domain.RegionPlace || (q.kind == domain.SettlementPlace && q.place.Population >= 100000)
-		if !named || q.region == "" {
-			continue
-		}
-		if q.region == p.region {
-			return false
-		}
-		sameCountry = sameCountry || regionCountry(q.region) == regionCountry(p.region)
-	}
-	for _, o := range st.offs {
-		// "Governor Vyacheslav Gladkov … in the village of Nikolskoye": the official's region is
-		// the story's
-		if o.o.Region == p.region {
-			return false
-		}
-		sameCountry = sameCountry || regionCountry(o.o.Region) == regionCountry(p.region)
-	}
-	return sameCountry
+	// regions named as regions or big cities, and officials' regions ("Governor Vyacheslav
+	// Gladkov … in the village of Nikolskoye": the official's region is the story's)
+	named, sameCountry := st.regionsNamed(p.region)
+	return !named && sameCountry
 }
 
 // hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
@@ -1616,10 +1600,6 @@ func (st *docState) cityAdministrations() {
 
 // isDateline reports whether the date mention starting at byte b is the report's dateline.
 func (st *docState) isDateline(b int) bool {
-	for _, d := range st.dates {
-		if d.start == b {
-			return d.dateline
-		}
-	}
-	return false
+	d, ok := st.dateStartingAt(b)
+	return ok && d.dateline
 }
