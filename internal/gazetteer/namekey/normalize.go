@@ -141,22 +141,25 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 			i += sz
 			continue
 		}
+		// the word's runes are folded for its key as they are read, each decoded once
 		start := i
-		j := i
+		var rs [maxKeyRunes]rune
+		n, cyr := addRune(&rs, 0, false, r)
+		j := i + sz
 		for j < len(text) {
 			r2, sz2 := decodeRune(text, j)
-			if isWordRune(r2) {
-				j += sz2
-				continue
-			}
-			if isApostrophe(r2) && j+sz2 < len(text) {
-				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
-				if unicode.IsLetter(r3) {
-					j += sz2
-					continue
+			if !isWordRune(r2) {
+				if !isApostrophe(r2) || j+sz2 >= len(text) {
+					break
+				}
+				if r3, _ := utf8.DecodeRuneInString(text[j+sz2:]); !unicode.IsLetter(r3) {
+					break
 				}
 			}
-			break
+			if n < len(rs) {
+				n, cyr = addRune(&rs, n, cyr, r2)
+			}
+			j += sz2
 		}
 		word := text[start:j]
 		var t Token
@@ -168,7 +171,7 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 			t.Hyphen = text[j] == '-'
 		}
 		var k []byte
-		k, t.Adj = AppendWordKey(kb[:0], word)
+		k, t.Adj = appendKey(kb[:0], word, rs[:n], cyr)
 		t.Hash = hashBytes(k)
 		t.KeyLen = len(k)
 		if keys {
@@ -225,26 +228,31 @@ func WordKey(word string) (key string, adj bool) {
 
 // AppendWordKey is WordKey appending to dst, without allocating for ordinary words.
 func AppendWordKey(dst []byte, word string) ([]byte, bool) {
-	var rs [64]rune
-	n := 0
-	cyr := false
-	for i := 0; i < len(word); {
+	var rs [maxKeyRunes]rune
+	n, cyr := 0, false
+	for i := 0; i < len(word) && n < len(rs); {
 		r, sz := decodeRune(word, i)
 		i += sz
-		if n == len(rs) {
-			break
-		}
-		r = foldRune(r)
-		if r == '\'' {
-			continue
-		}
-		if isCyrillic(r) {
-			cyr = true
-		}
-		rs[n] = r
-		n++
+		n, cyr = addRune(&rs, n, cyr, r)
 	}
-	w := rs[:n]
+	return appendKey(dst, word, rs[:n], cyr)
+}
+
+// maxKeyRunes is the most letters of a word its key looks at.
+const maxKeyRunes = 64
+
+// addRune folds r into the letters of a word's key; apostrophes drop out.
+func addRune(rs *[maxKeyRunes]rune, n int, cyr bool, r rune) (int, bool) {
+	r = foldRune(r)
+	if r == '\'' {
+		return n, cyr
+	}
+	rs[n] = r
+	return n + 1, cyr || isCyrillic(r)
+}
+
+// appendKey stems a word's folded letters w in their script and appends the skeleton.
+func appendKey(dst []byte, word string, w []rune, cyr bool) ([]byte, bool) {
 	var tmp [192]byte
 	if cyr {
 		var adj bool
