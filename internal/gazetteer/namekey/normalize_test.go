@@ -104,3 +104,27 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokenize: a token's key, computed while the text is scanned, is the key of its word
+// alone, and TokenizeHashes agrees with Tokenize.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"в Дзержинском районе", "Kursk's oblast", "Мар'янівка, мар’янівка", "o'", "x\xc3", "İstanbul ǅemal"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s, nil)
+		hs := TokenizeHashes(s, nil)
+		if len(toks) != len(hs) {
+			t.Fatalf("%d tokens, %d hashed", len(toks), len(hs))
+		}
+		for i, tk := range toks {
+			word := s[tk.Start:tk.End]
+			if k, adj := WordKey(word); k != tk.Key || adj != tk.Adj {
+				t.Errorf("%q: token key %q/%v, word key %q/%v", word, tk.Key, tk.Adj, k, adj)
+			}
+			if h := hs[i]; h.Hash != tk.Hash || h.KeyLen != len(tk.Key) || h.Start != tk.Start || h.End != tk.End {
+				t.Errorf("%q: hashed token differs: %+v vs %+v", word, h, tk)
+			}
+		}
+	})
+}
