@@ -149,7 +149,9 @@ func lookUpPlace(g *gazetteer.Gazetteer, text string, reg *domain.Place, n int) 
 			}
 		}
 		if left != "" {
-			name, cs = left, nil // a name the gazetteer does not know
+			// a name Scan passed over (it takes a short village name opening a text for a
+			// sentence's first word), or one the gazetteer does not know
+			name, cs = left, g.Resolve(left, hint)
 		} else if main >= 0 {
 			name = text[ms[main].Start:ms[main].End]
 			if cs = g.Resolve(name, hint); len(cs) == 0 {

@@ -35,6 +35,8 @@ func TestPlaceVerb(t *testing.T) {
 		{"foreign city named as a district", []string{"place", "Dzhezkazgan district, Kaluga region"}, exitFailed,
 			[]string{"Zhezqazghan: a city in Kazakhstan"},
 			`"Dzhezkazgan district" is not in Kaluga Oblast: Zhezqazghan is a city in Kazakhstan; did you mean Dzerzhinsky District?`},
+		{"village opening the text", []string{"place", "Tetkino, Kursk region"}, exitOK,
+			[]string{"Tëtkino: a settlement in Kursk Oblast (RU-KRS), Russia", "ru Тёткино", "lies in Kursk Oblast"}, ""},
 		{"city in the wrong region", []string{"place", "Shebekino, Kursk Oblast"}, exitFailed,
 			[]string{"Shebekino: a city in Belgorod Oblast"}, `"Shebekino" is not in Kursk Oblast`},
 		{"nonsense", []string{"place", "Qwertyuiop"}, exitFailed, nil, `"Qwertyuiop" is not a place the gazetteer knows.`},
