@@ -128,3 +128,61 @@ func Word(buf []byte, w string) ([]byte, bool) {
 	}
 	return b, true
 }
+
+// Starts is the set of the first two folded runes of a table's keys. A scanner asks it before
+// folding a word and looking it up: most words of a text are in no table, and two runes say so
+// for most of them. Build it once, then only read it.
+type Starts struct{ bits [1 << 10]uint64 }
+
+func startsBit(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B) >> 16
+}
+
+// Add records a key, in the folded form Word writes.
+func (s *Starts) Add(key string) {
+	var rs [2]rune
+	n := 0
+	for _, r := range key {
+		if n == 2 {
+			break
+		}
+		rs[n] = r
+		n++
+	}
+	b := startsBit(rs[0], rs[1])
+	s.bits[b>>6] |= 1 << (b & 63)
+}
+
+// May reports whether w can fold (as Word folds it) to a key added to s. False means it cannot.
+func (s *Starts) May(w string) bool {
+	var rs [2]rune
+	n := 0
+	for i := 0; i < len(w) && n < 2; {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			rs[n] = rune(c)
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		switch {
+		case IsApostrophe(r):
+			r = '\''
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case IsMark(r):
+			continue
+		default:
+			r = Lower(r)
+		}
+		rs[n] = r
+		n++
+	}
+	b := startsBit(rs[0], rs[1])
+	return s.bits[b>>6]&(1<<(b&63)) != 0
+}

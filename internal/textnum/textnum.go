@@ -216,7 +216,20 @@ func suffix(text string, end int, n *Number) int {
 	return end
 }
 
+// wordStarts holds the first two letters of the number words, so that lookup turns most words
+// of a text away without folding them.
+var wordStarts = func() *fold.Starts {
+	s := &fold.Starts{}
+	for k := range words {
+		s.Add(k)
+	}
+	return s
+}()
+
 func lookup(w string) (word, bool) {
+	if !wordStarts.May(w) {
+		return word{}, false
+	}
 	var arr [64]byte
 	b, ok := fold.Word(arr[:], w)
 	if !ok {

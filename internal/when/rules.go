@@ -326,6 +326,9 @@ func (s *scanner) at(i int) int {
 	if t.typ == tNum && t.nd <= 2 && s.tight(i+1, ':') && s.num(i+2, 2, 2) {
 		return i + 3
 	}
+	if t.typ == tPunct || t.typ == tWord && t.c == 0 {
+		return i // every rule below starts with a number or a word of the vocabulary
+	}
 	for _, rule := range []func(int) int{
 		s.nightSlavic, s.nightEnglish, s.nightRelative, s.morningWeekday, s.weekdayRule,
 		s.relativeDay, s.daySummary, s.absolute, s.monthYear, s.yearOnly,

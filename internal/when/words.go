@@ -221,6 +221,17 @@ var classNames = map[string]cls{
 // vocab maps a normalised word to its classes. Built once, read-only afterwards.
 var vocab = buildVocab()
 
+// vocabStarts holds the first two letters of vocab's words and of their possessives ("Sunday's"),
+// so that lookup turns most words of a text away without folding them.
+var vocabStarts = func() *fold.Starts {
+	s := &fold.Starts{}
+	for k := range vocab {
+		s.Add(k)
+		s.Add(k + "'s")
+	}
+	return s
+}()
+
 func buildVocab() map[string]winfo {
 	m := make(map[string]winfo, 600)
 	add := func(form string, c cls, v int, lang byte) {
@@ -271,6 +282,9 @@ func buildVocab() map[string]winfo {
 }
 
 func lookup(w string) winfo {
+	if !vocabStarts.May(w) {
+		return winfo{}
+	}
 	var arr [48]byte
 	b, ok := fold.Word(arr[:], w)
 	if !ok {
