@@ -47,7 +47,7 @@ func tokenize(text string) []token {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text, i)
 		}
 		switch {
 		case isWordRune(r):
@@ -77,7 +77,9 @@ func tokenize(text string) []token {
 				flush(i)
 			}
 		default:
-			flush(i)
+			if start >= 0 {
+				flush(i)
+			}
 		}
 		i += size
 	}
@@ -89,6 +91,14 @@ func tokenize(text string) []token {
 		}
 	}
 	return toks
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the two-byte case (Cyrillic) inline.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r), without the table look-ups for
