@@ -390,18 +390,30 @@ func (st *docState) sentence(si int) {
 // nonEvent handles a sentence without a usable trigger: it may attribute the sentence before
 // ("Об этом сообщили в Минобороны"), carry casualties, or say nobody was hurt.
 func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg string, repSpan domain.Span, repOK, recap bool, dm *dateMention) {
-	if repOK {
-		// back-fill rows of the previous sentences that have no reporter yet
-		for _, r := range st.rowsIn(si-2, si) {
-			if r.sent >= si-2 && r.inc.Reporter == "" && r.repSent < 0 {
+	signature := st.sents[si].t1-st.sents[si].t0 <= 6 && len(st.sNums[si]) == 0 && st.officialNamed(si)
+	// "Об этом сообщил губернатор …", "Про це повідомив …": attributes what the paragraph said
+	aboutThis := len(g["speech"]) > 0 && len(g["aboutthis"]) > 0
+	if repOK && (signature || len(g["speech"]) > 0 || st.officialNamed(si) || rep == domain.MoD || rep == domain.AirForce) {
+		// back-fill rows of the previous sentences that have no reporter yet ("Об этом сообщили
+		// в Минобороны"; not "На месте работают экстренные службы", which says nothing); a
+		// signature line ("Губернатор Владислав Шапша.") signs the whole post
+		from := si - 2
+		if aboutThis {
+			from = si - 4
+		}
+		if signature {
+			from = 0
+		}
+		for _, r := range st.rowsIn(from, si) {
+			if r.inc.Reporter == "" && r.repSent < 0 {
 				r.inc.Reporter = domain.NullString(rep)
 				r.repSent = si
 				r.inc.Evidence = append(r.inc.Evidence, withField(repSpan, "reporter"))
 			}
 		}
-		if !recap {
-			st.speaker, st.speakerReg, st.speakerSpn, st.speakerOK = rep, repReg, repSpan, true
-		}
+	}
+	if repOK && !recap {
+		st.speaker, st.speakerReg, st.speakerSpn, st.speakerOK = rep, repReg, repSpan, true
 	}
 	if recap {
 		st.speakerOK = false
@@ -1603,3 +1615,6 @@ func (st *docState) isDateline(b int) bool {
 	d, ok := st.dateStartingAt(b)
 	return ok && d.dateline
 }
+
+// officialNamed: sentence si names a known official.
+func (st *docState) officialNamed(si int) bool { return len(st.sOffs[si]) > 0 }

@@ -176,8 +176,8 @@ func disambiguate(ps []placeRef, toks []token) {
 			q := ps[j]
 			if q.kind == domain.SettlementPlace && q.place.Population >= 100000 && q.region != "" {
 				if p.region != q.region {
+					p.name = cityDistrictName(*p, q)
 					p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
-					p.name = strings.TrimSuffix(p.name, " District") + " District, " + q.name
 					p.place.Region = q.region
 				}
 				break
@@ -189,8 +189,8 @@ func disambiguate(ps []placeRef, toks []token) {
 		p, q := &ps[i], &ps[i+1]
 		if p.generic == domain.DistrictPlace && q.kind == domain.SettlementPlace && q.t0 == p.t1 && q.generic == "" &&
 			q.place.Population >= 100000 && p.region != q.region {
+			p.name = cityDistrictName(*p, *q)
 			p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
-			p.name = strings.TrimSuffix(p.name, " District") + " District, " + q.name
 			p.place.Region = q.region
 		}
 	}
@@ -198,3 +198,13 @@ func disambiguate(ps []placeRef, toks []token) {
 
 // cityWord: "of the city" after a district name, in the forms reports use.
 var cityWord = map[string]bool{"города": true, "міста": true, "city": true, "city's": true}
+
+// cityDistrictName names a city district found under another reading ("Київському районі" read
+// as Kyiv Oblast): the district reading's name when there is one, else the words of the text.
+func cityDistrictName(p, city placeRef) string {
+	name := p.text
+	if p.kind == domain.DistrictPlace {
+		name = strings.TrimSuffix(p.name, " District") + " District"
+	}
+	return name + ", " + city.name
+}
