@@ -21,7 +21,7 @@ type prepared struct {
 	datesOrder  int             // 0 not checked, 1 dates in start order, 2 not
 	namedRegs   map[string]bool // regionsNamed: regions named by the text, and their countries
 	namedCtry   map[string]bool
-	suggested   map[[2]string]string // suggestion: the gazetteer's answers, by region and name
+	suggested   map[[2]string]suggested // suggestion: the gazetteer's answers, by region and name
 }
 
 // index distributes the document-wide finds over sentences. Each list comes in text order, so
@@ -412,24 +412,29 @@ func (st *docState) regionsNamed(region string) (named, sameCountry bool) {
 	return st.namedRegs[region], st.namedCtry[regionCountry(region)]
 }
 
-// suggestion returns the gazetteer's nearest real name for name in region ("" when none),
-// asking it once per document for each pair: a long text repeats its mistakes.
-func (st *docState) suggestion(region, name string) string {
+// suggestion returns the gazetteer's nearest real name for name in region (false when it has
+// none), asking it once per document for each pair: a long text repeats its mistakes.
+func (st *docState) suggestion(region, name string) (string, bool) {
 	sg, ok := any(st.x.g).(suggester)
 	if !ok {
-		return ""
+		return "", false
 	}
 	k := [2]string{region, name}
 	if s, ok := st.suggested[k]; ok {
-		return s
+		return s.name, s.ok
 	}
-	s := ""
+	var s suggested
 	if cs := sg.Suggest(region, name, 1); len(cs) > 0 {
-		s = cs[0].Place.Name
+		s = suggested{cs[0].Place.Name, true}
 	}
 	if st.suggested == nil {
-		st.suggested = map[[2]string]string{}
+		st.suggested = map[[2]string]suggested{}
 	}
 	st.suggested[k] = s
-	return s
+	return s.name, s.ok
+}
+
+type suggested struct {
+	name string
+	ok   bool
 }
