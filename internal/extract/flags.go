@@ -208,11 +208,9 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			}
 			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
 			sugg := ""
-			if sg, ok := any(st.x.g).(suggester); ok {
-				if cs := sg.Suggest(r.region, p.text, 1); len(cs) > 0 { // what the text wrote, not the foreign town it matched
-					sugg = cs[0].Place.Name
-					detail += "; did you mean " + sugg + "?"
-				}
+			if s, ok := st.suggestion(r.region, p.text); ok { // what the text wrote, not the foreign town it matched
+				sugg = s
+				detail += "; did you mean " + sugg + "?"
 			}
 			if sugg == "" {
 				detail += "."
