@@ -204,6 +204,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st := x.prepare(doc)
 	st.cityAdministrations()
+	st.villagesOfDistricts()
 	for si := range st.sents {
 		st.sentence(si)
 	}
@@ -1618,3 +1619,28 @@ func (st *docState) isDateline(b int) bool {
 
 // officialNamed: sentence si names a known official.
 func (st *docState) officialNamed(si int) bool { return len(st.sOffs[si]) > 0 }
+
+// villagesOfDistricts reads "в селе Октябрьское Белгородского района" as the village of that
+// district: its reading in the district's region when it has one, else the district's region.
+func (st *docState) villagesOfDistricts() {
+	for i := 0; i+1 < len(st.places); i++ {
+		p, q := &st.places[i], st.places[i+1]
+		if p.kind != domain.SettlementPlace || q.kind != domain.DistrictPlace || q.region == "" || p.region == q.region {
+			continue
+		}
+		if q.t0 != p.t1 && !(q.t0 == p.t1+1 && st.toks[p.t1].s == "в") {
+			continue
+		}
+		moved := false
+		for _, a := range p.alts {
+			if a.Kind == domain.SettlementPlace && a.Region == q.region {
+				p.setPlace(a)
+				moved = true
+				break
+			}
+		}
+		if !moved {
+			p.region, p.country = q.region, q.country
+		}
+	}
+}
