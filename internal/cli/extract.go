@@ -25,8 +25,9 @@ const extractSynopsis = `[--stats] [--explain] [--stream] [--workers N] [--windo
 
 Reads documents as JSON Lines ({"id","published","title","text",...}; stdin when no FILE) and
 writes one JSON line per document, in input order: {"id","story","lang","incidents":[...],"flags":[...]}
-as in the eval contract, each incident with "evidence" spans (byte offsets into "text"; a field
-prefixed "title." points into "title") and "launched" when a report gives drones launched.
+as in the eval contract, each incident with "evidence" spans ("start"/"end" in bytes and
+"char_start"/"char_end" in characters into "text"; a field prefixed "title." points into "title")
+and "launched" when a report gives drones launched.
 
 "story" names the document's story (an original with its rewrites, reprints and translations,
 across all inputs). A later document can join two stories, so lines are written once every

@@ -52,10 +52,14 @@ const (
 // (byte offsets, end exclusive) and the rule that read them.
 type Span struct {
 	Field string `json:"field"`
-	Start int    `json:"start"`
+	Start int    `json:"start"` // byte offsets, for Go and other byte-indexed readers
 	End   int    `json:"end"`
-	Text  string `json:"text"`
-	Rule  string `json:"rule,omitempty"`
+	// CharStart and CharEnd are the same span in Unicode code points, the offsets Python and
+	// JavaScript readers index strings by.
+	CharStart int    `json:"char_start"`
+	CharEnd   int    `json:"char_end"`
+	Text      string `json:"text"`
+	Rule      string `json:"rule,omitempty"`
 }
 
 // Incident is one row: a kind of event on one date in one region, as one document reports it.

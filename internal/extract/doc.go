@@ -15,6 +15,7 @@
 //  4. casualty and "no casualties" sentences fill killed/injured on the rows they are about;
 //  5. rows with the same (kind, date, country, region) are merged; flags are checked.
 //
-// Evidence offsets are byte offsets into Document.Text. Evidence found in the title has a field
-// prefixed "title." and offsets into Document.Title.
+// Evidence offsets are byte offsets into Document.Text (Start, End) and the same span in code
+// points (CharStart, CharEnd). Evidence found in the title has a field prefixed "title." and
+// offsets into Document.Title.
 package extract

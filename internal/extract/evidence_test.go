@@ -14,10 +14,11 @@ import (
 func checkSpans(doc domain.Document, e domain.Extraction) []string {
 	var bad []string
 	validText, validTitle := utf8.ValidString(doc.Text), utf8.ValidString(doc.Title)
+	textRunes, titleRunes := []rune(doc.Text), []rune(doc.Title)
 	one := func(where string, sp domain.Span) {
-		src, name, valid := doc.Text, "text", validText
+		src, name, valid, runes := doc.Text, "text", validText, textRunes
 		if strings.HasPrefix(sp.Field, "title.") {
-			src, name, valid = doc.Title, "title", validTitle
+			src, name, valid, runes = doc.Title, "title", validTitle, titleRunes
 		}
 		switch {
 		case sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End:
@@ -26,6 +27,9 @@ func checkSpans(doc domain.Document, e domain.Extraction) []string {
 			bad = append(bad, fmt.Sprintf("%s: %s span %d-%d is %q in the %s, the span says %q", where, sp.Field, sp.Start, sp.End, src[sp.Start:sp.End], name, sp.Text))
 		case valid && !utf8.ValidString(sp.Text):
 			bad = append(bad, fmt.Sprintf("%s: %s span %d-%d cuts a character: %q", where, sp.Field, sp.Start, sp.End, sp.Text))
+		case valid && (sp.CharStart > sp.CharEnd || sp.CharEnd > len(runes) || string(runes[sp.CharStart:sp.CharEnd]) != sp.Text):
+			// the code-point offsets must select the same words as the byte offsets
+			bad = append(bad, fmt.Sprintf("%s: %s span chars %d-%d do not select %q", where, sp.Field, sp.CharStart, sp.CharEnd, sp.Text))
 		}
 	}
 	for i, in := range e.Incidents {

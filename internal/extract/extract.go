@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"skyledger/internal/domain"
 )
@@ -214,7 +215,62 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.checkFlags(doc, rows)
 	out.Flags = append(out.Flags, st.flags...)
+	fillCharOffsets(doc, &out)
 	return out
+}
+
+// fillCharOffsets sets every evidence span's code-point offsets from its byte offsets, in one
+// sweep over the text (and one over the title for "title." spans).
+func fillCharOffsets(doc domain.Document, out *domain.Extraction) {
+	var inText, inTitle []*domain.Span
+	add := func(ev []domain.Span) {
+		for i := range ev {
+			if strings.HasPrefix(ev[i].Field, "title.") {
+				inTitle = append(inTitle, &ev[i])
+			} else {
+				inText = append(inText, &ev[i])
+			}
+		}
+	}
+	for i := range out.Incidents {
+		add(out.Incidents[i].Evidence)
+	}
+	for i := range out.Flags {
+		add(out.Flags[i].Evidence)
+	}
+	charOffsets(doc.Text, inText)
+	charOffsets(doc.Title, inTitle)
+}
+
+func charOffsets(text string, spans []*domain.Span) {
+	if len(spans) == 0 {
+		return
+	}
+	offs := make([]int, 0, 2*len(spans))
+	for _, sp := range spans {
+		offs = append(offs, sp.Start, sp.End)
+	}
+	sort.Ints(offs)
+	chars := make(map[int]int, len(offs))
+	b, c, k := 0, 0, 0
+	for k < len(offs) {
+		if offs[k] <= b {
+			chars[offs[k]] = c
+			k++
+			continue
+		}
+		if b >= len(text) {
+			chars[offs[k]] = c // past the end: clamp
+			k++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+		c++
+	}
+	for _, sp := range spans {
+		sp.CharStart, sp.CharEnd = chars[sp.Start], chars[sp.End]
+	}
 }
 
 func regionCountry(code string) string {
