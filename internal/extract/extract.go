@@ -100,6 +100,10 @@ type docState struct {
 	lastInterceptSent int
 	contLine          int // 1 + the sentence read as one line of a tally's list (0: none)
 	recapSent         int // 1 + the last sentence that recalled an earlier incident (0: none)
+	// a launched figure ("атакував 87 ударними БпЛА") in a sentence with no row, for the tally
+	// that follows
+	pendingLaunch     *number
+	pendingLaunchSent int
 	titleDrone        bool
 	docCountry        string // the country most regions of the text lie in
 	titleReg          string
@@ -351,24 +355,32 @@ func (st *docState) sentence(si int) {
 		}
 	}
 	hitTarget := false // "уламки впали на дах будинку": something was hit
+	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
 	for _, h := range g["impact"] {
 		if h.p.tag == "weak" && !concrete {
-			if !st.hitSomething(g, h) {
+			if nextConcrete < 0 {
+				nextConcrete = 0
+				if st.damageNext(si) && len(debrisH) == 0 && len(st.group(si + 1)["debris"]) == 0 {
+					nextConcrete = 1
+				}
+			}
+			switch {
+			case st.hitSomething(g, h):
+				hitTarget = true
+			case nextConcrete == 1:
+				// "Российский дрон атаковал Херсон. В результате удара погиб мужчина": the attack the
+				// next sentence counts the victims of
+			default:
 				continue
 			}
-			hitTarget = true
 		}
 		impacts = append(impacts, h)
 	}
 	var debris []hit
 	if concrete || hitTarget {
 		debris = debrisH
-	} else if len(debrisH) > 0 && si+1 < len(st.sents) {
-		// the damage told in the next sentence; "destroyed" there of drones is no damage
-		ng := st.group(si + 1)
-		if len(without(ng["damage"], ng["nocas"], ng["nodamage"], ng["intercept"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0 {
-			debris = debrisH
-		}
+	} else if len(debrisH) > 0 && st.damageNext(si) {
+		debris = debrisH // the damage told in the next sentence
 	}
 	if len(debris) == 0 && len(intercepts) == 0 {
 		// "fragments of a drone shot down by air defence were found": without damage, the news is
@@ -423,6 +435,15 @@ func (st *docState) sentence(si int) {
 	recapDate := recap || (dm == nil && st.recapSent > 0 && st.recapSent == si && st.sents[si].para == st.sents[si-1].para && len(st.sPlaces[si]) == 0)
 	date, known, dspan, drule := st.dateFor(si, dm, recapDate)
 
+	// a speaker named with a speech verb here also said what the sentences just before told
+	// ("…збито 71 БпЛА. Зафіксовано влучання 14 БпЛА, повідомили Повітряні сили")
+	if repOK && !recap && len(g["speech"]) > 0 {
+		for _, r := range st.rowsIn(si-2, si-1) {
+			if r.inc.Reporter == "" && r.repSent < 0 {
+				st.attribute(r, rep, repSpan, si)
+			}
+		}
+	}
 	// reporter for this sentence's rows
 	if !repOK && !recap && st.speakerOK {
 		rep, repReg, repSpan, repOK = st.speaker, st.speakerReg, st.speakerSpn, true
@@ -463,9 +484,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 		}
 		for _, r := range st.rowsIn(from, si) {
 			if r.inc.Reporter == "" && r.repSent < 0 {
-				r.inc.Reporter = domain.NullString(rep)
-				r.repSent = si
-				r.inc.Evidence = append(r.inc.Evidence, withField(repSpan, "reporter"))
+				st.attribute(r, rep, repSpan, si)
 			}
 		}
 	}
@@ -474,6 +493,9 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	}
 	if recap {
 		st.speakerOK = false
+	}
+	if n := st.launchedFigure(g, si); n != nil {
+		st.pendingLaunch, st.pendingLaunchSent = n, si
 	}
 	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
 	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
@@ -704,6 +726,11 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			cnums = append(cnums, n)
 		}
 	}
+	if launchedN == nil && st.pendingLaunch != nil && si-st.pendingLaunchSent <= 2 {
+		// "противник атакував 87 ударними БпЛА. … збито/подавлено 71": launched in the sentence before
+		launchedN = st.pendingLaunch
+	}
+	st.pendingLaunch = nil
 
 	mk := func(kind domain.Kind, region, country, place string, count *int, rule string, ev []domain.Span) *row {
 		r := &row{sent: si, repSent: -1}
@@ -849,6 +876,15 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 						r.inc.Launched = &launchedN.value
 						r.inc.Evidence = append(r.inc.Evidence, st.span("launched", launchedN.start, launchedN.end, ruleLaunched))
 					}
+					continue
+				}
+			}
+			if (rep == domain.AirForce || rep == domain.MoD) && k.k == domain.Impact && len(cnums) > 0 && len(titlePlaces) == 0 {
+				// "Зафіксовано влучання 14 ударних БпЛА на 6 локаціях": the air force's national
+				// count of hits
+				if cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); cnt != nil && st.figureBeside(trig, *csp) {
+					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, []domain.Span{trigSpan, *csp})
+					r.total = true
 					continue
 				}
 			}
@@ -1036,8 +1072,8 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		if casualtyAt(n.t1) {
 			continue // "Five killed in a drone strike": people, not drones
 		}
-		if _, ok := st.droneAfter(g, cnums, n.t1, 4); ok {
-			tier = 0
+		if h, ok := st.droneAfter(g, cnums, n.t1, 4); ok && !st.adjunct(h) {
+			tier = 0 // not "54 drone attacks"
 		}
 		for _, h := range g["total"] {
 			if h.t0 == n.t1 && h.p.tag == "total" {
@@ -1129,10 +1165,14 @@ func (st *docState) pluralContext(g sentHits, h hit) bool {
 			return true
 		}
 	}
-	// English noun adjunct: "drone strike(s)", "drone attack", "drone debris", "UAV alert"
+	return st.adjunct(h)
+}
+
+// adjunct: an English drone noun used as a modifier ("drone strike(s)", "drone attack", "drone
+// debris", "UAV alert"): it counts the head noun, not drones.
+func (st *docState) adjunct(h hit) bool {
 	if h.t1 < len(st.toks) {
-		next := st.toks[h.t1].s
-		switch next {
+		switch st.toks[h.t1].s {
 		case "strikes", "attacks", "attack", "debris", "wreckage", "fragments", "alert", "danger", "operations", "activity", "campaign", "threat", "incursions", "warfare", "technology", "production", "units":
 			return true
 		}
@@ -1697,6 +1737,55 @@ func (st *docState) villagesOfDistricts() {
 		}
 		if !moved {
 			p.region, p.country = q.region, q.country
+		}
+	}
+}
+
+// damageNext: the sentence after si tells damage or casualties ("destroyed" there of drones is no
+// damage).
+func (st *docState) damageNext(si int) bool {
+	if si+1 >= len(st.sents) {
+		return false
+	}
+	ng := st.group(si + 1)
+	return len(without(ng["damage"], ng["nocas"], ng["nodamage"], ng["intercept"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0
+}
+
+// launchedFigure: the drones-launched figure of sentence si ("атакував 50 ударними БпЛА",
+// "launched 72 drones"), or nil.
+func (st *docState) launchedFigure(g sentHits, si int) *number {
+	nums := st.sNums[si]
+	for _, h := range g["launched"] {
+		for i, n := range nums {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 && st.numIsCount(g, n) {
+				if _, ok := st.droneAfter(g, nums, n.t1, 4); ok {
+					return &nums[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// figureBeside: the figure span sits right before or after the trigger ("влучання 14 ударних
+// БпЛА", "13 влучань").
+func (st *docState) figureBeside(trig hit, sp domain.Span) bool {
+	t0, t1 := tokenAt(st.toks, sp.Start), tokenAt(st.toks, sp.End-1)+1
+	return t0 == trig.t1 || t1 == trig.t0
+}
+
+// attribute gives row r the reporter named in sentence si. A national total learns its country
+// from who reports it: the air force's totals are Ukraine's, the ministry's Russia's.
+func (st *docState) attribute(r *row, rep domain.Reporter, sp domain.Span, si int) {
+	r.inc.Reporter = domain.NullString(rep)
+	r.repSent = si
+	r.inc.Evidence = append(r.inc.Evidence, withField(sp, "reporter"))
+	if r.total && r.inc.Region == "" {
+		switch rep {
+		case domain.AirForce:
+			r.inc.Country = "UA"
+		case domain.MoD:
+			r.inc.Country = "RU"
 		}
 	}
 }
