@@ -21,7 +21,8 @@ func Detect(text string) string {
 	wordLen := 0     // runes in the current word
 	wordCyr := false
 	flush := func() {
-		if wordLen > 0 && n > 0 && wordLen <= 7 {
+		// n > len(buf): the word (apostrophes count too) did not fit
+		if wordLen > 0 && n > 0 && n <= len(buf) && wordLen <= 7 && mayBeFunctionWord(buf[:n]) {
 			w := string(buf[:n]) // no allocation: map lookups with string(bytes) do not copy
 			if wordCyr {
 				switch cyrWords[w] {
@@ -151,4 +152,32 @@ var enFunc = map[string]bool{
 	"the": true, "and": true, "of": true, "to": true, "in": true, "was": true, "were": true,
 	"is": true, "on": true, "by": true, "over": true, "with": true, "said": true, "that": true,
 	"for": true, "from": true, "at": true, "a": true, "an": true, "has": true, "have": true,
+}
+
+// functionWords holds a hash of the length and the first bytes of each word of cyrWords and
+// enFunc: most words of a text are none of them, and the set says so without a map look-up.
+var functionWords = func() *[1 << 10]uint64 {
+	var s [1 << 10]uint64
+	for w := range cyrWords {
+		b := wordBit([]byte(w))
+		s[b>>6] |= 1 << (b & 63)
+	}
+	for w := range enFunc {
+		b := wordBit([]byte(w))
+		s[b>>6] |= 1 << (b & 63)
+	}
+	return &s
+}()
+
+func wordBit(w []byte) uint32 {
+	h := uint32(len(w)) * 0x9E3779B1
+	for i := 0; i < len(w) && i < 4; i++ {
+		h = (h ^ uint32(w[i])) * 0x01000193
+	}
+	return h >> 16
+}
+
+func mayBeFunctionWord(w []byte) bool {
+	b := wordBit(w)
+	return functionWords[b>>6]&(1<<(b&63)) != 0
 }

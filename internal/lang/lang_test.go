@@ -22,6 +22,9 @@ func TestDetect(t *testing.T) {
 		{"punct", "— … !!", ""},
 		{"too short", "ok", ""},
 		{"apostrophe", "П’ять дронів збито", "uk"},
+		// a short word padded with apostrophes overflowed the word buffer (a panic)
+		{"apostrophes", "аб в", ""},
+		{"apostrophes uk", "Збито дрон над Києвом, з’’’’’’’’’’’’’’’’’’’’’’’’’’’ясовується", "uk"},
 	}
 	for _, tc := range tests {
 		if got := Detect(tc.text); got != tc.want {
@@ -34,6 +37,7 @@ func FuzzDetect(f *testing.F) {
 	f.Add("Этой ночью сбиты дроны")
 	f.Add("Вночі збито дрони")
 	f.Add("\xff\xfeabc")
+	f.Add("аб")
 	f.Fuzz(func(t *testing.T, s string) {
 		switch Detect(s) {
 		case "", "en", "ru", "uk":
