@@ -82,6 +82,12 @@ func WordEnd(text string, i int) int {
 			}
 			return i
 		}
+		// the letters of the Russian and Ukrainian alphabets (two bytes, D0 80 to D1 9F, all
+		// letters) without decoding
+		if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && (c == 0xD0 || text[i+1] <= 0x9F) {
+			i += 2
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if IsLetter(r) || IsMark(r) || (IsApostrophe(r) && LetterAt(text, i+w)) {
 			i += w

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestWord(t *testing.T) {
@@ -97,6 +98,37 @@ func FuzzStarts(f *testing.F) {
 		s.Add(other)
 		if !s.May(w) {
 			t.Errorf("May(%q) = false after adding its folded form %q", w, k)
+		}
+	})
+}
+
+// wordEndPlain is WordEnd decoding every rune.
+func wordEndPlain(text string, i int) int {
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if IsLetter(r) || IsMark(r) || (IsApostrophe(r) && LetterAt(text, i+w)) {
+			i += w
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+func FuzzWordEnd(f *testing.F) {
+	for _, s := range []string{"п'ять дронів", "Ёжик-ёлка", "ЎўҐґ\u0301x", "\xd0\xd1\x9f\xd1\xa0 z", "don't"} {
+		f.Add(s)
+	}
+	var all strings.Builder
+	for r := rune(0x380); r < 0x520; r++ {
+		all.WriteRune(r)
+	}
+	f.Add(all.String())
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			if got, want := WordEnd(s, i), wordEndPlain(s, i); got != want {
+				t.Fatalf("WordEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
 		}
 	})
 }
