@@ -54,7 +54,10 @@ func tokenize(text string) []token {
 			if start < 0 {
 				start, changed, mark = i, false, len(norm)
 			}
-			n := normRune(r)
+			n := r
+			if r < 'a' || r > 'z' && (r < 'а' || r > 'я') {
+				n = normRune(r)
+			}
 			if n != r && !changed {
 				// the word so far was in normal form: copy it
 				norm = append(norm, text[start:i]...)
@@ -181,6 +184,7 @@ type matcher struct {
 	// one per rune prefix (the extractor's hottest loop)
 	prefix map[string][]*pattern
 	short  []*pattern // stems of one rune
+	firsts pairSet    // the first two runes of every exact first word and prefix stem
 }
 
 func newMatcher() *matcher {
@@ -198,6 +202,7 @@ func twoRunes(s string) string {
 }
 
 func (m *matcher) add(p *pattern) {
+	m.firsts.add(p.words[0])
 	if p.prefix[0] {
 		if k := twoRunes(p.words[0]); k != "" {
 			m.prefix[k] = append(m.prefix[k], p)
@@ -276,9 +281,12 @@ func (m *matcher) match(toks []token) []hit {
 		}
 	}
 	for i, t := range toks {
-		try(m.exact[t.s], i)
-		if k := twoRunes(t.s); k != "" {
-			try(m.prefix[k], i)
+		// an exact first word or a stem of two runes or more shares the token's first two runes
+		if m.firsts.may(t.s) {
+			try(m.exact[t.s], i)
+			if k := twoRunes(t.s); k != "" {
+				try(m.prefix[k], i)
+			}
 		}
 		try(m.short, i)
 	}
@@ -321,4 +329,32 @@ func (p *pattern) matchAt(toks []token, i int) (int, bool) {
 		}
 	}
 	return i + len(p.words), true
+}
+
+// pairSet holds the first two runes of a table's words (normalised as tokens are), so that a
+// token whose first two runes are not in it is in no table entry, without a map look-up.
+type pairSet struct{ bits [1 << 10]uint64 }
+
+func pairBit(s string) uint32 {
+	var rs [2]rune
+	n := 0
+	for _, r := range s {
+		if n == 2 {
+			break
+		}
+		rs[n] = r
+		n++
+	}
+	return (uint32(rs[0])*0x9E3779B1 ^ uint32(rs[1])*0x85EBCA6B) >> 16
+}
+
+func (p *pairSet) add(word string) {
+	b := pairBit(word)
+	p.bits[b>>6] |= 1 << (b & 63)
+}
+
+// may reports whether a word starting with w's first two runes can be in the table.
+func (p *pairSet) may(w string) bool {
+	b := pairBit(w)
+	return p.bits[b>>6]&(1<<(b&63)) != 0
 }

@@ -34,9 +34,10 @@ func (o *official) inTerm(date string) bool {
 }
 
 type officials struct {
-	list  []*official
-	exact map[string][]*official
-	pre   map[string][]*official
+	list   []*official
+	exact  map[string][]*official
+	pre    map[string][]*official
+	firsts pairSet // first two runes of every key of exact and pre
 }
 
 func loadOfficials() (*officials, error) {
@@ -74,6 +75,7 @@ func loadOfficials() (*officials, error) {
 			if s == "" {
 				continue
 			}
+			o.firsts.add(s)
 			if pre {
 				o.pre[s] = append(o.pre[s], of)
 			} else {
@@ -101,10 +103,17 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 		if r, _ := utf8.DecodeRuneInString(w); !isUpper(r) || utf8.RuneCountInString(w) < 3 {
 			continue
 		}
-		var found []*official
-		found = append(found, o.exact[t.s]...)
+		if !o.firsts.may(t.s) {
+			continue // no surname or stem starts like this word
+		}
+		// the first official in term: exact surnames, then stems of 4 runes and more, shortest
+		// first, then the whole word as a stem
+		of := firstInTerm(o.exact[t.s], date)
 		n := 0
 		for j := range t.s {
+			if of != nil {
+				break
+			}
 			if j == 0 {
 				continue
 			}
@@ -112,17 +121,25 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 			if n < 4 {
 				continue
 			}
-			found = append(found, o.pre[t.s[:j]]...)
+			of = firstInTerm(o.pre[t.s[:j]], date)
 		}
-		found = append(found, o.pre[t.s]...)
-		for _, of := range found {
-			if of.inTerm(date) {
-				out = append(out, officialHit{o: of, t: i, start: t.start, end: t.end})
-				break
-			}
+		if of == nil {
+			of = firstInTerm(o.pre[t.s], date)
+		}
+		if of != nil {
+			out = append(out, officialHit{o: of, t: i, start: t.start, end: t.end})
 		}
 	}
 	return out
+}
+
+func firstInTerm(list []*official, date string) *official {
+	for _, of := range list {
+		if of.inTerm(date) {
+			return of
+		}
+	}
+	return nil
 }
 
 func isUpper(r rune) bool {

@@ -39,6 +39,13 @@ func splitSentences(text string, toks []token) []sentence {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		// Only '\n', '.', '!', '?' and '…' matter here, and no byte of theirs occurs inside
+		// another character's encoding: other bytes are stepped over one by one, undecoded.
+		c := text[i]
+		if c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\n':

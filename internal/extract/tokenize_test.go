@@ -114,3 +114,87 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// splitPlain is splitSentences decoding every rune, as it was written first.
+func splitPlain(text string, toks []token) []sentence {
+	var out []sentence
+	para := 0
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" {
+			lead := start + strings.Index(text[start:end], s)
+			out = append(out, sentence{start: lead, end: lead + len(s), para: para})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\n':
+			emit(i)
+			start = i + 1
+			para++
+		case '.', '!', '?', '…':
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if r2 == '"' || r2 == '»' || r2 == '”' || r2 == '’' || r2 == ')' || r2 == '.' || r2 == '\'' {
+					j += s2
+					continue
+				}
+				break
+			}
+			if j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+				k := j
+				for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+					k++
+				}
+				if k < len(text) {
+					nr, _ := utf8.DecodeRuneInString(text[k:])
+					if (unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"«“„'‘-—–/", nr)) && !(r == '.' && isAbbrevBefore(text, i)) {
+						emit(j)
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	emit(len(text))
+	ti := 0
+	for k := range out {
+		for ti < len(toks) && toks[ti].start < out[k].start {
+			ti++
+		}
+		out[k].t0 = ti
+		for ti < len(toks) && toks[ti].start < out[k].end {
+			ti++
+		}
+		out[k].t1 = ti
+	}
+	return out
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range []string{"Сбит дрон. Обломки упали… «Жертв нет», — сказал он.\nИ ещё! 3 БПЛА?", "a.\xe2\x80. B", "x\xe2\x80\xa6 Y\n\n"} {
+		f.Add(s)
+	}
+	pass, gaps := loadCases(f)
+	for _, c := range append(pass, gaps...) {
+		f.Add(c.doc.Text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokenize(s)
+		got, want := splitSentences(s, toks), splitPlain(s, toks)
+		if len(got) != len(want) {
+			t.Fatalf("splitSentences(%q): %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("splitSentences(%q): %v, want %v", s, got, want)
+			}
+		}
+	})
+}
