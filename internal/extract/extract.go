@@ -1224,6 +1224,22 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 		}
 		groups[len(groups)-1].places = append(groups[len(groups)-1].places, it.pl)
 	}
+	if len(lead) > 0 && len(groups) > 1 && len(groups[len(groups)-1].places) == 0 {
+		// "над Брянской областью уничтожены 23 БПЛА, над Курской — 11, над Орловской — 4": the
+		// text names each place before its figure, so each figure takes the places before it
+		var pending []*placeRef
+		k := 0
+		for _, it := range items {
+			if it.num == nil {
+				pending = append(pending, it.pl)
+				continue
+			}
+			groups[k].places = pending
+			pending = nil
+			k++
+		}
+		lead = nil
+	}
 	// "Над Тамбовской и Тульской областями уничтожено по два дрона": leading places belong to the
 	// first figure when it has none of its own
 	if len(lead) > 0 && len(groups) > 0 && len(groups[0].places) == 0 {
