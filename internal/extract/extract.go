@@ -1019,6 +1019,11 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 		}
 	}
 	cnt, csp := st.countNear(g, cnums, drones, trig, trig[0].t0)
+	if kind == domain.Debris && csp != nil && !st.inDebrisPhrase(trig, *csp) {
+		// "збили 9 дронів, уламки пошкодили склад": the nine are the intercept's; the debris row
+		// counts only drones its own phrase names ("уламки одного з них", "debris of a drone")
+		cnt, csp = nil, nil
+	}
 	if kind == domain.Impact {
 		// "8 ударів", "13 влучань": a figure right before the impact noun
 		for _, n := range cnums {
@@ -1804,4 +1809,15 @@ func (st *docState) attribute(r *row, rep domain.Reporter, sp domain.Span, si in
 			r.inc.Country = "RU"
 		}
 	}
+}
+
+// inDebrisPhrase: the figure span lies within a few words after a debris word.
+func (st *docState) inDebrisPhrase(debris []hit, sp domain.Span) bool {
+	t := tokenAt(st.toks, sp.Start)
+	for _, d := range debris {
+		if t >= d.t1 && t <= d.t1+4 {
+			return true
+		}
+	}
+	return false
 }
