@@ -134,6 +134,7 @@ func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, t
 
 func tokenize(text string, toks []Token, keys bool) []Token {
 	var kb [128]byte
+	var rs [maxKeyRunes]rune // the current word's folded letters (rs[:n]), reused word after word
 	i := 0
 	for i < len(text) {
 		r, sz := decodeRune(text, i)
@@ -143,7 +144,6 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		}
 		// the word's runes are folded for its key as they are read, each decoded once
 		start := i
-		var rs [maxKeyRunes]rune
 		n, cyr := addRune(&rs, 0, false, r)
 		j := i + sz
 		for j < len(text) {
@@ -434,8 +434,26 @@ var latinFold = map[rune]string{
 // skeleton maps a lower-case Latin (or already transliterated) word to its matching form,
 // appending it to out.
 func skeleton(out []byte, s []byte) []byte {
-	var stack [192]byte
-	b := stack[:0]
+	// what callers pass is nearly always lower-case ASCII already (a transliteration, or
+	// folded Latin letters): then the rules read s as it is
+	if needsLower(s) {
+		var stack [192]byte
+		return skeletonRules(out, lowerFold(stack[:0], s))
+	}
+	return skeletonRules(out, s)
+}
+
+func needsLower(s []byte) bool {
+	for _, c := range s {
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerFold appends s to b lower-cased, its accented Latin letters folded (latinFold).
+func lowerFold(b, s []byte) []byte {
 	for len(s) > 0 {
 		r, sz := utf8.DecodeRune(s)
 		s = s[sz:]
@@ -453,6 +471,11 @@ func skeleton(out []byte, s []byte) []byte {
 		}
 		b = utf8.AppendRune(b, r)
 	}
+	return b
+}
+
+// skeletonRules applies the skeleton's letter rules to the lower-case word b.
+func skeletonRules(out []byte, b []byte) []byte {
 	base := len(out)
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -518,6 +541,14 @@ var latinEndings = []string{"aia", "oie", "oe", "ogo", "oi", "ei", "ia", "ie", "
 // stemLatin strips one ending from b[start:].
 func stemLatin(b []byte, start int) []byte {
 	w := b[start:]
+	if len(w) == 0 {
+		return b
+	}
+	switch w[len(w)-1] {
+	case 'a', 'e', 'i', 'o', 'u': // every ending ends in one of these
+	default:
+		return b
+	}
 	for _, e := range latinEndings {
 		if len(w)-len(e) >= minStem && string(w[len(w)-len(e):]) == e {
 			return b[:len(b)-len(e)]
