@@ -215,6 +215,8 @@ func TestScan(t *testing.T) {
 			[]wantMention{{"Києві", "", "gn:703448"}, {"м. Суми", domain.SettlementPlace, "gn:692194"}}},
 		{"districts ru", "В Дзержинском районе повреждена линия электропередачи, сообщил губернатор Калужской области.",
 			[]wantMention{{"Дзержинском районе", domain.DistrictPlace, "gn:563697"}, {"Калужской области", domain.RegionPlace, "RU-KLU"}}},
+		{"ru lower-case region adjective with its generic", "Четыре дрона сбиты над московским регионом, сообщил московский суд.",
+			[]wantMention{{"московским регионом", domain.RegionPlace, "RU-MOS"}}},
 		{"district abbrev", "Обломки упали в Шебекинском р-не.",
 			[]wantMention{{"Шебекинском р-не", domain.DistrictPlace, "gn:495111"}}},
 		{"municipal okrug", "Жители Боровского муниципального округа сообщили о взрывах.",

@@ -99,7 +99,10 @@ func (g *Gazetteer) Scan(text string) []Mention {
 		var posts []posting
 		for n := maxN; n >= 1; n-- {
 			ps := g.postings(hs[n-1])
-			if len(ps) == 0 || !g.acceptable(text, toks[i:i+n], ps) {
+			if len(ps) == 0 {
+				continue
+			}
+			if !g.acceptable(text, toks[i:i+n], ps) && !g.lowerRegion(text, toks, i, n, ps) {
 				continue
 			}
 			best, posts = n, ps
@@ -273,4 +276,23 @@ func onlyConnectors(gap string) bool {
 		}
 	}
 	return true
+}
+
+// lowerRegion: a region adjective written in lower case right before its generic word ("над
+// московским регионом", "у харківській області") is the region; without the generic word a lower
+// case adjective ("московский суд") names nothing.
+func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps []posting) bool {
+	last := i + n - 1
+	if !toks[last].Adj || last+1 >= len(toks) || !adjacent(text, toks[last], toks[last+1]) {
+		return false
+	}
+	if k, c := g.gen.match(toks, last+1, false, text); c == 0 || k != domain.RegionPlace {
+		return false
+	}
+	for _, q := range ps {
+		if g.place(q.place).Kind == domain.RegionPlace {
+			return true
+		}
+	}
+	return false
 }
