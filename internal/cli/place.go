@@ -124,9 +124,11 @@ func lookUpPlace(g *gazetteer.Gazetteer, text string, reg *domain.Place, n int) 
 	if len(cs) == 0 {
 		// several names: find them all, the region among them
 		scanned, ms := text, g.Scan(text)
-		if len(ms) == 0 {
-			scanned = placeCapitalize(text) // names typed in lower case
-			ms = g.Scan(scanned)
+		// names typed in lower case: read capitalised when that finds more of them
+		if up := placeCapitalize(text); up != text {
+			if ms2 := g.Scan(up); len(ms2) > len(ms) {
+				scanned, ms = up, ms2
+			}
 		}
 		left := placeLeftover(scanned, ms)
 		regAt := -1 // the region named next to the place, when the text names more than it
