@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"skyledger/internal/domain"
 )
@@ -244,37 +243,6 @@ func fillCharOffsets(doc domain.Document, out *domain.Extraction) {
 	}
 	charOffsets(doc.Text, inText)
 	charOffsets(doc.Title, inTitle)
-}
-
-func charOffsets(text string, spans []*domain.Span) {
-	if len(spans) == 0 {
-		return
-	}
-	offs := make([]int, 0, 2*len(spans))
-	for _, sp := range spans {
-		offs = append(offs, sp.Start, sp.End)
-	}
-	sort.Ints(offs)
-	chars := make(map[int]int, len(offs))
-	b, c, k := 0, 0, 0
-	for k < len(offs) {
-		if offs[k] <= b {
-			chars[offs[k]] = c
-			k++
-			continue
-		}
-		if b >= len(text) {
-			chars[offs[k]] = c // past the end: clamp
-			k++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(text[b:])
-		b += size
-		c++
-	}
-	for _, sp := range spans {
-		sp.CharStart, sp.CharEnd = chars[sp.Start], chars[sp.End]
-	}
 }
 
 func regionCountry(code string) string {

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/domain"
 )
 
 // tokenizePlain is the straightforward tokenizer (one strings.Builder per word) that tokenize
@@ -194,6 +197,51 @@ func FuzzSplitSentences(f *testing.F) {
 		for i := range got {
 			if got[i] != want[i] {
 				t.Fatalf("splitSentences(%q): %v, want %v", s, got, want)
+			}
+		}
+	})
+}
+
+// charOffsetsPlain decodes rune by rune and looks each offset up in a map, as first written.
+func charOffsetsPlain(text string, spans []*domain.Span) {
+	var offs []int
+	for _, sp := range spans {
+		offs = append(offs, sp.Start, sp.End)
+	}
+	sort.Ints(offs)
+	chars := map[int]int{}
+	b, c, k := 0, 0, 0
+	for k < len(offs) {
+		if offs[k] <= b || b >= len(text) {
+			chars[offs[k]] = c
+			k++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+		c++
+	}
+	for _, sp := range spans {
+		sp.CharStart, sp.CharEnd = chars[sp.Start], chars[sp.End]
+	}
+}
+
+func FuzzCharOffsets(f *testing.F) {
+	f.Add("Над Брянской областью \xff сбит дрон ✈ 3", 5, 40, 3, 12)
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
+		mk := func() []*domain.Span {
+			var out []*domain.Span
+			for _, p := range [][2]int{{a, b}, {c, d}, {b, a}, {0, len(text)}} {
+				out = append(out, &domain.Span{Start: abs(p[0]) % (len(text) + 3), End: abs(p[1]) % (len(text) + 3)})
+			}
+			return out
+		}
+		got, want := mk(), mk()
+		charOffsets(text, got)
+		charOffsetsPlain(text, want)
+		for i := range got {
+			if *got[i] != *want[i] {
+				t.Fatalf("charOffsets(%q): %+v, want %+v", text, *got[i], *want[i])
 			}
 		}
 	})

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+
+	"skyledger/internal/domain"
+)
+
+// charOffsets sets the character offsets of spans into text from their byte offsets: the
+// number of runes decoded before the byte offset is reached (an offset past the end counts the
+// whole text). Offsets are visited in order, so the text is decoded once.
+func charOffsets(text string, spans []*domain.Span) {
+	if len(spans) == 0 {
+		return
+	}
+	type ref struct {
+		off int
+		dst *int
+	}
+	refs := make([]ref, 0, 2*len(spans))
+	for _, sp := range spans {
+		refs = append(refs, ref{sp.Start, &sp.CharStart}, ref{sp.End, &sp.CharEnd})
+	}
+	slices.SortFunc(refs, func(a, b ref) int { return cmp.Compare(a.off, b.off) })
+	b, c := 0, 0
+	for _, r := range refs {
+		for b < r.off && b < len(text) {
+			switch x := text[b]; {
+			case x < utf8.RuneSelf:
+				b++
+			case x&0xE0 == 0xC0 && x >= 0xC2 && b+1 < len(text) && text[b+1]&0xC0 == 0x80:
+				b += 2 // two bytes: Cyrillic
+			default:
+				_, size := utf8.DecodeRuneInString(text[b:])
+				b += size
+			}
+			c++
+		}
+		*r.dst = c
+	}
+}
