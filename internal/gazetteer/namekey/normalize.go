@@ -83,7 +83,12 @@ func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
-	} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 { // lead byte C2..DF
+	}
+	return decodeRuneMulti(s, i)
+}
+
+func decodeRuneMulti(s string, i int) (rune, int) {
+	if c := s[i]; c-0xC2 < 0xE0-0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 { // lead byte C2..DF
 		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
 	return utf8.DecodeRuneInString(s[i:])
@@ -102,14 +107,22 @@ func isUpper(r rune) bool {
 // isWordRune is unicode.IsLetter || unicode.IsDigit, without the table look-up for Latin and
 // Russian letters.
 func isWordRune(r rune) bool {
-	switch {
-	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r >= 'А' && r <= 'я':
-		return true
-	case r < utf8.RuneSelf:
-		return false
+	// small enough to be inlined in the tokenizer's loops
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return r >= 'А' && r <= 'я' || isWordRuneSlow(r)
 }
+
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // Token is one word of a text: its byte span, its key, and facts about its surface.
 type Token struct {
@@ -137,7 +150,10 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 	var rs [maxKeyRunes]rune // the current word's folded letters (rs[:n]), reused word after word
 	i := 0
 	for i < len(text) {
-		r, sz := decodeRune(text, i)
+		r, sz := rune(text[i]), 1 // decodeRune, the ASCII case inline
+		if r >= utf8.RuneSelf {
+			r, sz = decodeRuneMulti(text, i)
+		}
 		if !isWordRune(r) {
 			i += sz
 			continue
@@ -147,7 +163,10 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		n, cyr := addRune(&rs, 0, false, r)
 		j := i + sz
 		for j < len(text) {
-			r2, sz2 := decodeRune(text, j)
+			r2, sz2 := rune(text[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, sz2 = decodeRuneMulti(text, j)
+			}
 			if !isWordRune(r2) {
 				if !isApostrophe(r2) || j+sz2 >= len(text) {
 					break
@@ -243,7 +262,9 @@ const maxKeyRunes = 64
 
 // addRune folds r into the letters of a word's key; apostrophes drop out.
 func addRune(rs *[maxKeyRunes]rune, n int, cyr bool, r rune) (int, bool) {
-	r = foldRune(r)
+	if r < 'a' || r > 'z' && (r < 'а' || r > 'я') { // those are folded already
+		r = foldRune(r)
+	}
 	if r == '\'' {
 		return n, cyr
 	}
