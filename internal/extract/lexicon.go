@@ -107,14 +107,26 @@ func decodeRune(s string, i int) (rune, int) {
 // isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r), without the table look-ups for
 // Latin and Cyrillic.
 func isWordRune(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	case r >= 0x400 && r <= 0x4FF:
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return r >= 'А' && r <= 'я' || isWordRuneSlow(r) // small enough to inline
+}
+
+func isWordRuneSlow(r rune) bool {
+	if r >= 0x400 && r <= 0x4FF {
 		return r <= 0x481 || r >= 0x48A // not the signs and combining marks of the block
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 func isApostrophe(r rune) bool {
 	switch r {
