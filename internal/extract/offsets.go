@@ -15,13 +15,12 @@ func charOffsets(text string, spans []*domain.Span) {
 	if len(spans) == 0 {
 		return
 	}
-	type ref struct {
-		off int
-		dst *int
-	}
+	// offsets with where they go (2k: span k's start, 2k+1: its end); no pointers, so sorting
+	// them costs no write barriers
+	type ref struct{ off, to int }
 	refs := make([]ref, 0, 2*len(spans))
-	for _, sp := range spans {
-		refs = append(refs, ref{sp.Start, &sp.CharStart}, ref{sp.End, &sp.CharEnd})
+	for k, sp := range spans {
+		refs = append(refs, ref{sp.Start, 2 * k}, ref{sp.End, 2*k + 1})
 	}
 	slices.SortFunc(refs, func(a, b ref) int { return cmp.Compare(a.off, b.off) })
 	b, c := 0, 0
@@ -38,6 +37,10 @@ func charOffsets(text string, spans []*domain.Span) {
 			}
 			c++
 		}
-		*r.dst = c
+		if sp := spans[r.to/2]; r.to%2 == 0 {
+			sp.CharStart = c
+		} else {
+			sp.CharEnd = c
+		}
 	}
 }
