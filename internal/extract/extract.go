@@ -212,6 +212,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	for si := range st.sents {
 		st.sentence(si)
 	}
+	st.titleReporter(doc.Title)
 	rows := st.merge()
 	for _, r := range rows {
 		out.Incidents = append(out.Incidents, r.inc)
@@ -1768,7 +1769,11 @@ func (st *docState) figureBeside(trig hit, sp domain.Span) bool {
 func (st *docState) attribute(r *row, rep domain.Reporter, sp domain.Span, si int) {
 	r.inc.Reporter = domain.NullString(rep)
 	r.repSent = si
-	r.inc.Evidence = append(r.inc.Evidence, withField(sp, "reporter"))
+	if strings.HasPrefix(sp.Field, "title.") {
+		r.inc.Evidence = append(r.inc.Evidence, withField(sp, "title.reporter"))
+	} else {
+		r.inc.Evidence = append(r.inc.Evidence, withField(sp, "reporter"))
+	}
 	if r.total && r.inc.Region == "" {
 		switch rep {
 		case domain.AirForce:
@@ -1788,4 +1793,37 @@ func (st *docState) inDebrisPhrase(debris []hit, sp domain.Span) bool {
 		}
 	}
 	return false
+}
+
+// titleReporter gives rows that no sentence attributes the speaker their title names
+// ("Повітряні сили: у ніч на 23 жовтня збито 40 із 50 дронів").
+func (st *docState) titleReporter(title string) {
+	if title == "" {
+		return
+	}
+	var open []*row
+	for _, r := range st.rows {
+		if r.inc.Reporter == "" {
+			open = append(open, r)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	tt, _ := st.title(title)
+	for _, c := range []struct {
+		cat string
+		rep domain.Reporter
+	}{{"rep_air_force", domain.AirForce}, {"rep_mod", domain.MoD}, {"rep_governor", domain.Governor}, {"rep_other", domain.OtherOfficial}, {"rep_media", domain.Media}} {
+		for _, h := range st.x.lex.match(tt) {
+			if h.p.cat != c.cat {
+				continue
+			}
+			sp := domain.Span{Field: "title.reporter", Start: h.start, End: h.end, Text: title[h.start:h.end], Rule: ruleReporter}
+			for _, r := range open {
+				st.attribute(r, c.rep, sp, -1)
+			}
+			return
+		}
+	}
 }
