@@ -612,6 +612,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for _, p := range st.sPlaces[si] {
 		switch {
+		case st.misnamedRegion(si, p):
+			// "у Шебекинському районі Курської області": the district is real and lies elsewhere;
+			// the row goes to the district's region and the flag reports the mislabel
 		case st.strayDistrict(si, p):
 			// "в Золочівській громаді" in a Kharkiv story, read as a district of another region
 			// that the text never names: the story's region holds it
@@ -1826,4 +1829,22 @@ func (st *docState) titleReporter(title string) {
 			return
 		}
 	}
+}
+
+// misnamedRegion: p is a region named right after a district (its genitive: "районі Курської
+// області", "district of the Kursk region") that does not hold that district.
+func (st *docState) misnamedRegion(si int, p placeRef) bool {
+	if p.kind != domain.RegionPlace {
+		return false
+	}
+	for _, q := range st.sPlaces[si] {
+		if q.kind != domain.DistrictPlace || q.region == "" || q.region == p.region {
+			continue
+		}
+		gap := p.t0 - q.t1
+		if gap == 0 || (gap <= 2 && (st.toks[q.t1].s == "of" || st.toks[q.t1].s == "the")) {
+			return true
+		}
+	}
+	return false
 }
