@@ -101,7 +101,8 @@ type Gazetteer struct {
 	sugg     map[string][]suggestKey // by region: core keys of its districts' and settlements' names
 	outlines map[string][][]point
 	gen      genericTable
-	prior    []float64 // score prior of each place
+	prior    []float64   // score prior of each place
+	filter   *nameFilter // which name hashes may be in index (scan.go)
 }
 
 type point struct{ lon, lat float32 }
@@ -329,6 +330,7 @@ func (g *Gazetteer) flattenIndex() {
 		g.index[h] = span{uint32(off), uint32(len(g.post) - off)}
 	}
 	g.build, g.chain = nil, nil
+	g.filter = newNameFilter(g.index)
 }
 
 // postings returns the places a name hash leads to.

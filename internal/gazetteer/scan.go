@@ -98,6 +98,9 @@ func (g *Gazetteer) Scan(text string) []Mention {
 		best := 0
 		var posts []posting
 		for n := maxN; n >= 1; n-- {
+			if !g.filter.may(hs[n-1]) {
+				continue
+			}
 			ps := g.postings(hs[n-1])
 			if len(ps) == 0 {
 				continue
@@ -295,4 +298,33 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 		}
 	}
 	return false
+}
+
+// nameFilter is a Bloom filter of the index's name hashes (two bits of 2^20 per hash). Scan
+// looks up every word and every run of up to four words of a text, and nearly all miss: the
+// filter, small enough for the processor's cache, turns most of them away before the map.
+type nameFilter struct{ bits [1 << 14]uint64 }
+
+func newNameFilter(index map[uint64]span) *nameFilter {
+	f := &nameFilter{}
+	for h := range index {
+		a, b := filterBits(h)
+		f.bits[a>>6] |= 1 << (a & 63)
+		f.bits[b>>6] |= 1 << (b & 63)
+	}
+	return f
+}
+
+func filterBits(h uint64) (uint32, uint32) {
+	h *= 0x9E3779B97F4A7C15 // the name hashes are mixes already; this spreads their low bits
+	return uint32(h>>44) & (1<<20 - 1), uint32(h>>24) & (1<<20 - 1)
+}
+
+// may reports whether h can be in the index; false means it is not. A nil filter knows nothing.
+func (f *nameFilter) may(h uint64) bool {
+	if f == nil {
+		return true
+	}
+	a, b := filterBits(h)
+	return f.bits[a>>6]&(1<<(a&63)) != 0 && f.bits[b>>6]&(1<<(b&63)) != 0
 }
