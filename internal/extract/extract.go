@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"skyledger/internal/domain"
 )
@@ -989,6 +990,11 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 				break
 			}
 		}
+	} else if fp, ok := st.foreignDistrict(si); ok {
+		// "the Dzhezkazgan district within Russia's Kaluga region": the row keeps the place as the
+		// report wrote it (the place_not_in_region flag says what it really is)
+		place = asWritten(fp.text)
+		ev = append(ev, st.span("place", fp.start, fp.end, rulePlace))
 	}
 	cnt, csp := st.countNear(g, cnums, drones, trig, trig[0].t0)
 	if kind == domain.Debris && csp != nil && !st.inDebrisPhrase(trig, *csp) {
@@ -1847,4 +1853,32 @@ func (st *docState) misnamedRegion(si int, p placeRef) bool {
 		}
 	}
 	return false
+}
+
+// foreignDistrict finds a "district" named in sentence si (or the one before) whose name is a
+// foreign town's: a rewrite's invented place.
+func (st *docState) foreignDistrict(si int) (placeRef, bool) {
+	for _, k := range []int{si, si - 1} {
+		if k < 0 {
+			continue
+		}
+		for _, p := range st.sPlaces[k] {
+			if p.generic == domain.DistrictPlace && p.region == "" && p.country != "" && p.country != "RU" && p.country != "UA" {
+				return p, true
+			}
+		}
+	}
+	return placeRef{}, false
+}
+
+// asWritten gives a place as the text wrote it, generic word capitalised ("Dzhezkazgan
+// district" → "Dzhezkazgan District").
+func asWritten(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if r, size := utf8.DecodeRuneInString(w); size > 0 {
+			words[i] = strings.ToUpper(string(r)) + w[size:]
+		}
+	}
+	return strings.Join(words, " ")
 }
