@@ -8,7 +8,7 @@ import (
 )
 
 // dateMentions finds the date cues of a text with package when and keeps what the rules need.
-func (x *Extractor) dateMentions(text, published string, toks []token) []dateMention {
+func (x *Extractor) dateMentions(text, published string, toks []token, buf *when.Buffer) []dateMention {
 	var pub time.Time
 	has := false
 	if len(published) == 10 {
@@ -16,7 +16,7 @@ func (x *Extractor) dateMentions(text, published string, toks []token) []dateMen
 			pub, has = t, true
 		}
 	}
-	ms := when.Scan(text, pub, has)
+	ms := when.ScanBuffered(text, pub, has, buf)
 	out := make([]dateMention, 0, len(ms))
 	for _, m := range ms {
 		d := dateMention{start: m.Start, end: m.End, known: m.Known, rule: m.Rule, t0: tokenAt(toks, m.Start)}

@@ -208,6 +208,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 		out.Lang = x.detect(doc.Title + "\n" + doc.Text)
 	}
 	st := x.prepare(doc)
+	defer x.release(st) // its working memory serves the next document
 	st.cityAdministrations()
 	st.villagesOfDistricts()
 	for si := range st.sents {

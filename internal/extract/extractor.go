@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
@@ -16,6 +17,8 @@ type Extractor struct {
 	g   *gazetteer.Gazetteer
 	lex *matcher
 	off *officials
+	// scratch holds *scratch: working memory of a document, reused by later ones (prepare.go)
+	scratch sync.Pool
 }
 
 // New builds an extractor over the gazetteer g, loading the embedded lexicons.
@@ -56,8 +59,8 @@ func (x *Extractor) numbers(text string, toks []token) []number {
 	return out
 }
 
-func (x *Extractor) findPlaces(text string, toks []token) []placeRef {
-	ms := x.g.Scan(text)
+func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer) []placeRef {
+	ms := x.g.ScanBuffered(text, buf)
 	out := make([]placeRef, 0, len(ms))
 	n := 0
 	for _, m := range ms {

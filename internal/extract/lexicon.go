@@ -25,8 +25,14 @@ type token struct {
 // It runs on every document: a word already in normal form (lower case, no ё, plain
 // apostrophes) is a substring of text, and the others share one string, so a document costs
 // two allocations, not one per word.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
+func tokenize(text string) []token { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize writing into buf's memory when it is large enough.
+func tokenizeInto(buf []token, text string) []token {
+	toks := buf[:0]
+	if n := len(text)/6 + 1; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
 	var norm []byte   // normalised forms of the words that differ from the text
 	var fixes []int32 // per such word: its token index, start and end in norm
 	start := -1
@@ -283,8 +289,14 @@ func loadLexicon() (*matcher, error) {
 
 // match returns every pattern occurrence in toks, sorted by start token; overlapping matches of
 // different categories are all kept, and within a category the longest one at a position wins.
-func (m *matcher) match(toks []token) []hit {
-	hits := make([]hit, 0, len(toks)/4+4)
+func (m *matcher) match(toks []token) []hit { return m.matchInto(nil, toks) }
+
+// matchInto is match writing into buf's memory when it is large enough.
+func (m *matcher) matchInto(buf []hit, toks []token) []hit {
+	hits := buf[:0]
+	if n := len(toks)/4 + 4; cap(hits) < n {
+		hits = make([]hit, 0, n)
+	}
 	try := func(ps []*pattern, i int) {
 		for _, p := range ps {
 			if end, ok := p.matchAt(toks, i); ok {

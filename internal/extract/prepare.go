@@ -4,6 +4,8 @@ import (
 	"sort"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer"
+	"skyledger/internal/when"
 )
 
 // Preparation of a document for the rules: the document-wide finds (tokens, lexicon hits,
@@ -12,6 +14,7 @@ import (
 
 // prepared is what the preparation computes once for several users.
 type prepared struct {
+	sc          *scratch // working memory, given back by release
 	titleToks   []token
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
@@ -83,7 +86,10 @@ type sentHits map[string][]hit
 func (st *docState) group(si int) sentHits {
 	if st.groups == nil {
 		st.groups = make([]sentHits, len(st.sents))
-		st.grouped = make([]hit, 0, len(st.hits))
+		st.grouped = st.sc.grouped[:0]
+		if cap(st.grouped) < len(st.hits) {
+			st.grouped = make([]hit, 0, len(st.hits))
+		}
 	}
 	if g := st.groups[si]; g != nil {
 		return g
@@ -123,12 +129,16 @@ func (st *docState) group(si int) sentHits {
 
 func (x *Extractor) prepare(doc domain.Document) *docState {
 	st := &docState{x: x, text: doc.Text, pub: doc.Published, droneSeen: -10, lastRegPar: -1}
-	st.toks = tokenize(doc.Text)
-	st.hits = x.lex.match(st.toks)
+	st.sc, _ = x.scratch.Get().(*scratch)
+	if st.sc == nil {
+		st.sc = &scratch{}
+	}
+	st.toks = tokenizeInto(st.sc.toks, doc.Text)
+	st.hits = x.lex.matchInto(st.sc.hits, st.toks)
 	st.sents = splitSentences(doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks)
-	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks)
-	st.places = x.findPlaces(doc.Text, st.toks)
+	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when)
+	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places, st.toks)
@@ -310,7 +320,7 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 func (st *docState) title(t string) ([]token, []placeRef) {
 	if !st.titleDone {
 		st.titleToks = tokenize(t)
-		st.titlePlaces = st.x.findPlaces(t, st.titleToks)
+		st.titlePlaces = st.x.findPlaces(t, st.titleToks, &st.sc.scan)
 		st.titleDone = true
 	}
 	return st.titleToks, st.titlePlaces
@@ -437,4 +447,34 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 type suggested struct {
 	name string
 	ok   bool
+}
+
+// scratch is the working memory of one document that the next document can reuse: finds that
+// never reach the extraction. Reusing it spares a third of the allocations per document, and
+// the garbage collections they cause.
+type scratch struct {
+	toks    []token
+	hits    []hit
+	grouped []hit
+	when    when.Buffer
+	scan    gazetteer.ScanBuffer
+}
+
+// maxScratch: the memory of documents up to this many bytes is kept for reuse.
+const maxScratch = 1 << 20
+
+// release gives st's working memory back for the next document. Nothing of st may be used
+// after it.
+func (x *Extractor) release(st *docState) {
+	sc := st.sc
+	if sc == nil || len(st.text) > maxScratch {
+		return
+	}
+	st.sc = nil
+	clear(st.toks) // they hold pieces of the text
+	sc.toks, sc.hits = st.toks[:0], st.hits[:0]
+	if st.grouped != nil {
+		sc.grouped = st.grouped[:0]
+	}
+	x.scratch.Put(sc)
 }

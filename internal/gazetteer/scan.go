@@ -70,14 +70,42 @@ type rawMention struct {
 
 // Scan finds every place name in a running text, leftmost-longest, with the generic words
 // around it, in English, Russian and Ukrainian, inflected or not.
-func (g *Gazetteer) Scan(text string) []Mention {
+func (g *Gazetteer) Scan(text string) []Mention { return g.ScanBuffered(text, nil) }
+
+// ScanBuffer is Scan's working memory, kept by a caller that scans text after text
+// (ScanBuffered) to spare the allocations per text. Not safe for concurrent use.
+type ScanBuffer struct {
+	toks []namekey.Token
+	raws []rawMention
+}
+
+// maxScanBuffered: a ScanBuffer keeps the memory of texts up to about this many bytes.
+const maxScanBuffered = 1 << 20
+
+// ScanBuffered is Scan using buf's memory (nil: none).
+func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
+	var toks []namekey.Token
+	var raws []rawMention
+	if buf != nil {
+		raws = buf.raws[:0]
+	}
+	if n := len(text)/6 + 4; buf != nil && cap(buf.toks) >= n {
+		toks = buf.toks[:0]
+	} else {
+		toks = make([]namekey.Token, 0, n)
+	}
+	if buf != nil && len(text) <= maxScanBuffered {
+		defer func() {
+			clear(raws) // they hold pieces of text
+			buf.toks, buf.raws = toks[:0], raws[:0]
+		}()
+	}
 	// hashes only: a word's key string is needed only where a name matched (wordKey)
-	toks := namekey.TokenizeHashes(text, make([]namekey.Token, 0, len(text)/6+4))
+	toks = namekey.TokenizeHashes(text, toks)
 	wordKey := func(t namekey.Token) string {
 		k, _ := namekey.WordKey(text[t.Start:t.End])
 		return k
 	}
-	var raws []rawMention
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
 	for i := 0; i < len(toks); {
 		var hs [scanMaxN]uint64

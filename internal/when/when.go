@@ -103,8 +103,14 @@ func numSuffix(text string, i int) int {
 	return i
 }
 
-func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5+4)
+func tokenize(text string) []tok { return tokenizeInto(nil, text) }
+
+// tokenizeInto tokenizes text into buf's memory when it is large enough.
+func tokenizeInto(buf []tok, text string) []tok {
+	toks := buf[:0]
+	if n := len(text)/5 + 4; cap(toks) < n {
+		toks = make([]tok, 0, n)
+	}
 	sp, nl := false, true
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -171,7 +177,28 @@ func tokenize(text string) []tok {
 // Scan returns the date mentions of text in order. Without a published date, mentions that
 // need one (relative days, dates without a year) come back with Known == false.
 func Scan(text string, published time.Time, hasPublished bool) []Mention {
-	s := scanner{text: text, toks: tokenize(text), hasPub: hasPublished}
+	return ScanBuffered(text, published, hasPublished, nil)
+}
+
+// Buffer is Scan's working memory, kept by a caller that scans text after text
+// (ScanBuffered) to spare an allocation per text. Not safe for concurrent use.
+type Buffer struct{ toks []tok }
+
+// maxBuffered: a Buffer keeps the tokens of texts up to about this many bytes.
+const maxBuffered = 1 << 20
+
+// ScanBuffered is Scan using buf's memory (nil: none).
+func ScanBuffered(text string, published time.Time, hasPublished bool, buf *Buffer) []Mention {
+	var toks []tok
+	if buf != nil {
+		toks = tokenizeInto(buf.toks, text)
+		if len(text) <= maxBuffered {
+			buf.toks = toks
+		}
+	} else {
+		toks = tokenize(text)
+	}
+	s := scanner{text: text, toks: toks, hasPub: hasPublished}
 	if hasPublished {
 		y, m, d := published.Date()
 		s.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

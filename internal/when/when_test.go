@@ -301,3 +301,25 @@ func BenchmarkScan(b *testing.B) {
 		Scan(benchText, pub, true)
 	}
 }
+
+// TestScanBuffered: one Buffer reused over texts of any length gives what Scan gives.
+func TestScanBuffered(t *testing.T) {
+	pub := time.Date(2025, 8, 27, 0, 0, 0, 0, time.UTC)
+	texts := []string{
+		benchText,
+		"В ночь на 27 августа сбиты беспилотники.",
+		"",
+		"Overnight into August 27, air defences downed 40 drones; since 2022 the region has been shelled.",
+		strings.Repeat("вчора ", 50),
+		"27.08.2025 05:43",
+	}
+	var buf Buffer
+	for round := 0; round < 2; round++ {
+		for _, text := range texts {
+			got, want := fmt.Sprint(ScanBuffered(text, pub, true, &buf)), fmt.Sprint(Scan(text, pub, true))
+			if got != want {
+				t.Errorf("ScanBuffered(%.40q) = %s, want %s", text, got, want)
+			}
+		}
+	}
+}
