@@ -10,11 +10,53 @@ import (
 
 // charOffsets sets the character offsets of spans into text from their byte offsets: the
 // number of runes decoded before the byte offset is reached (an offset past the end counts the
-// whole text). Offsets are visited in order, so the text is decoded once.
+// whole text). A text up to 64 KB gets a table of the count at every byte; a longer one has
+// its offsets sorted and visited in order. Either way the text is decoded once.
 func charOffsets(text string, spans []*domain.Span) {
 	if len(spans) == 0 {
 		return
 	}
+	if len(text) < 1<<16 {
+		charOffsetsTable(text, spans)
+		return
+	}
+	charOffsetsSorted(text, spans)
+}
+
+func charOffsetsTable(text string, spans []*domain.Span) {
+	// at[o]: runes decoded before reaching byte o (o inside a rune: counting that rune)
+	at := make([]uint16, len(text)+1)
+	b, c := 0, uint16(0)
+	for b < len(text) {
+		size := 1
+		switch x := text[b]; {
+		case x < utf8.RuneSelf:
+		case x&0xE0 == 0xC0 && x >= 0xC2 && b+1 < len(text) && text[b+1]&0xC0 == 0x80:
+			size = 2 // two bytes: Cyrillic
+		default:
+			_, size = utf8.DecodeRuneInString(text[b:])
+		}
+		c++
+		for k := 1; k <= size; k++ {
+			at[b+k] = c
+		}
+		b += size
+	}
+	get := func(o int) int {
+		switch {
+		case o <= 0:
+			return 0
+		case o > len(text):
+			return int(c)
+		}
+		return int(at[o])
+	}
+	for _, sp := range spans {
+		sp.CharStart, sp.CharEnd = get(sp.Start), get(sp.End)
+	}
+}
+
+func charOffsetsSorted(text string, spans []*domain.Span) {
 	// offsets with where they go (2k: span k's start, 2k+1: its end); no pointers, so sorting
 	// them costs no write barriers
 	type ref struct{ off, to int }
