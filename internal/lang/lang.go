@@ -61,16 +61,30 @@ func Detect(text string) string {
 					n++
 				}
 			default:
-				flush()
+				if wordLen > 0 {
+					flush()
+				}
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		size := 2
+		if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F) // two bytes: Cyrillic, decoded inline
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		i += size
 		switch {
 		case r >= 0x400 && r <= 0x4FF:
 			cyr++
-			lr := fold.Lower(r) // unicode.ToLower, without the table search for Cyrillic
+			lr := r // unicode.ToLower, without the table search for Cyrillic
+			switch {
+			case r >= 'А' && r <= 'Я':
+				lr = r + 'а' - 'А'
+			case r < 'а' || r > 'я':
+				lr = fold.Lower(r)
+			}
 			switch lr {
 			case 'і', 'ї', 'є', 'ґ':
 				ukScore += 2
@@ -82,7 +96,8 @@ func Detect(text string) string {
 			}
 			wordCyr = true
 			if n+2 <= len(buf) {
-				n += utf8.EncodeRune(buf[n:], lr)
+				buf[n], buf[n+1] = 0xC0|byte(lr>>6), 0x80|byte(lr&0x3F) // lr < 0x800: two bytes
+				n += 2
 			} else {
 				n = len(buf) + 1
 			}
