@@ -202,7 +202,8 @@ type matcher struct {
 	// one per rune prefix (the extractor's hottest loop)
 	prefix map[string][]*pattern
 	short  []*pattern // stems of one rune
-	firsts pairSet    // the first two runes of every exact first word and prefix stem
+	stems  pairSet    // the first two runes of every prefix stem
+	words  wordSet    // every exact first word
 }
 
 func newMatcher() *matcher {
@@ -220,7 +221,11 @@ func twoRunes(s string) string {
 }
 
 func (m *matcher) add(p *pattern) {
-	m.firsts.add(p.words[0])
+	if p.prefix[0] {
+		m.stems.add(p.words[0])
+	} else {
+		m.words.add(p.words[0])
+	}
 	if p.prefix[0] {
 		if k := twoRunes(p.words[0]); k != "" {
 			m.prefix[k] = append(m.prefix[k], p)
@@ -305,9 +310,11 @@ func (m *matcher) matchInto(buf []hit, toks []token) []hit {
 		}
 	}
 	for i, t := range toks {
-		// an exact first word or a stem of two runes or more shares the token's first two runes
-		if m.firsts.may(t.s) {
+		// the sets turn away most tokens that start no pattern, without the maps
+		if m.words.may(t.s) {
 			try(m.exact[t.s], i)
+		}
+		if m.stems.may(t.s) {
 			if k := twoRunes(t.s); k != "" {
 				try(m.prefix[k], i)
 			}
@@ -381,4 +388,29 @@ func (p *pairSet) add(word string) {
 func (p *pairSet) may(w string) bool {
 	b := pairBit(w)
 	return p.bits[b>>6]&(1<<(b&63)) != 0
+}
+
+// wordSet holds a hash of the length and the first and last two bytes of a table's words: a
+// token that is none of them is, nearly always, told without a map look-up.
+type wordSet struct{ bits [1 << 10]uint64 }
+
+func wordSetBit(w string) uint32 {
+	h := uint32(len(w)) * 0x9E3779B1
+	if len(w) >= 2 {
+		h ^= (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[len(w)-2])<<16 | uint32(w[len(w)-1])<<24) * 0x85EBCA6B
+	} else if len(w) == 1 {
+		h ^= uint32(w[0]) * 0x85EBCA6B
+	}
+	return h >> 16
+}
+
+func (s *wordSet) add(w string) {
+	b := wordSetBit(w)
+	s.bits[b>>6] |= 1 << (b & 63)
+}
+
+// may reports whether w can be one of the words; false means it is not.
+func (s *wordSet) may(w string) bool {
+	b := wordSetBit(w)
+	return s.bits[b>>6]&(1<<(b&63)) != 0
 }
