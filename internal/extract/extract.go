@@ -717,7 +717,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		if place != "" {
 			r.places = []string{place}
 		}
-		r.inc.Evidence = append(r.inc.Evidence, ev...)
+		r.inc.Evidence = append(make([]domain.Span, 0, len(ev)+2), ev...) // room for the date and the reporter
 		if dspan != nil {
 			r.inc.Evidence = append(r.inc.Evidence, withRule(*dspan, "date", drule))
 		}
