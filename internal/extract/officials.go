@@ -34,10 +34,12 @@ func (o *official) inTerm(date string) bool {
 }
 
 type officials struct {
-	list   []*official
-	exact  map[string][]*official
-	pre    map[string][]*official
-	firsts pairSet // first two runes of every key of exact and pre
+	list    []*official
+	exact   map[string][]*official
+	pre     map[string][]*official
+	firsts  pairSet  // first two runes of every key of exact and pre
+	preLen  [64]bool // byte lengths of the keys of pre (longer ones: preLong)
+	preLong bool
 }
 
 func loadOfficials() (*officials, error) {
@@ -77,6 +79,11 @@ func loadOfficials() (*officials, error) {
 			}
 			o.firsts.add(s)
 			if pre {
+				if len(s) < len(o.preLen) {
+					o.preLen[len(s)] = true
+				} else {
+					o.preLong = true
+				}
 				o.pre[s] = append(o.pre[s], of)
 			} else {
 				o.exact[s] = append(o.exact[s], of)
@@ -100,6 +107,10 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 	var out []officialHit
 	for i, t := range toks {
 		w := text[t.start:t.end]
+		// a lower-case first letter, told from its first bytes: a-z, а-п (D0 B0..BF), D1 ..
+		if c := w[0]; c >= 'a' && c <= 'z' || c == 0xD1 || c == 0xD0 && len(w) > 1 && w[1] >= 0xB0 {
+			continue
+		}
 		if r, _ := utf8.DecodeRuneInString(w); !isUpper(r) || utf8.RuneCountInString(w) < 3 {
 			continue
 		}
@@ -118,8 +129,8 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 				continue
 			}
 			n++
-			if n < 4 {
-				continue
+			if n < 4 || (j < len(o.preLen) && !o.preLen[j]) || (j >= len(o.preLen) && !o.preLong) {
+				continue // no stem of this length
 			}
 			of = firstInTerm(o.pre[t.s[:j]], date)
 		}
