@@ -15,3 +15,12 @@ go vet ./...
 
 echo "== go test"
 go test -count=1 ./...
+
+# The concurrent parts (the extract verb's workers and the extractor's pooled state) under the race
+# detector, which needs a C compiler; skipped with a clear message on a machine without one.
+echo "== go test -race (concurrent packages)"
+if command -v gcc >/dev/null 2>&1 || command -v cc >/dev/null 2>&1; then
+  CGO_ENABLED=1 go test -race -count=1 ./internal/cli/ ./internal/extract/
+else
+  echo "race detector skipped: no C compiler on this machine (install gcc to run it)"
+fi
