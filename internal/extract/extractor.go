@@ -59,14 +59,28 @@ func (x *Extractor) numbers(text string, toks []token) []number {
 	return out
 }
 
-func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer) []placeRef {
+// findPlaces reads the place names of text. With sc, the places and their readings are written
+// into sc's memory (for the document's text, not its title).
+func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer, sc *scratch) []placeRef {
 	ms := x.g.ScanBuffered(text, buf)
-	out := make([]placeRef, 0, len(ms))
 	n := 0
 	for _, m := range ms {
 		n += len(m.Candidates)
 	}
-	alts := make([]domain.Place, 0, n) // every mention's readings, in one array
+	var out []placeRef
+	var alts []domain.Place // every mention's readings, in one array
+	if sc != nil {
+		out, alts = sc.places[:0], sc.alts[:0]
+	}
+	if cap(out) < len(ms) {
+		out = make([]placeRef, 0, len(ms))
+	}
+	if cap(alts) < n {
+		alts = make([]domain.Place, 0, n)
+	}
+	if sc != nil {
+		defer func() { sc.places, sc.alts = out, alts }()
+	}
 	for _, m := range ms {
 		if len(m.Candidates) == 0 {
 			continue

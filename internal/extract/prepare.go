@@ -138,7 +138,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.sents = splitSentences(doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when)
-	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan)
+	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places, st.toks)
@@ -320,7 +320,7 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 func (st *docState) title(t string) ([]token, []placeRef) {
 	if !st.titleDone {
 		st.titleToks = tokenize(t)
-		st.titlePlaces = st.x.findPlaces(t, st.titleToks, &st.sc.scan)
+		st.titlePlaces = st.x.findPlaces(t, st.titleToks, &st.sc.scan, nil)
 		st.titleDone = true
 	}
 	return st.titleToks, st.titlePlaces
@@ -456,6 +456,8 @@ type scratch struct {
 	toks    []token
 	hits    []hit
 	grouped []hit
+	places  []placeRef     // as findPlaces found them, before the filters
+	alts    []domain.Place // their readings
 	when    when.Buffer
 	scan    gazetteer.ScanBuffer
 }
@@ -472,7 +474,8 @@ func (x *Extractor) release(st *docState) {
 	}
 	st.sc = nil
 	clear(st.toks) // they hold pieces of the text
-	sc.toks, sc.hits = st.toks[:0], st.hits[:0]
+	clear(sc.places)
+	sc.toks, sc.hits, sc.places = st.toks[:0], st.hits[:0], sc.places[:0]
 	if st.grouped != nil {
 		sc.grouped = st.grouped[:0]
 	}
