@@ -473,7 +473,11 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	if len(killedH)+len(injuredH)+len(g["nocas"])+len(g["noinj"]) > 0 && len(g["history"])+len(g["modal"]) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
-	st.updateRegionContext(si)
+	if len(g["history"])+len(g["modal"]) == 0 {
+		// places of background ("since the conflict between Moscow and Kiev began") are no
+		// context for the sentences after
+		st.updateRegionContext(si)
+	}
 	if dm != nil && !recap {
 		st.ctxDate, st.ctxKnown, st.ctxDateOK, st.ctxDateSpn = dm.date, dm.known, true, st.span("date", dm.start, dm.end, dm.rule)
 	}
@@ -856,7 +860,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			if (rep == domain.AirForce || rep == domain.MoD) && k.k == domain.Impact && len(cnums) > 0 && len(titlePlaces) == 0 {
 				// "Зафіксовано влучання 14 ударних БпЛА на 6 локаціях": the air force's national
 				// count of hits
-				if cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); cnt != nil && st.figureBeside(trig, *csp) {
+				if cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); cnt != nil && csp.Rule == ruleCount && st.figureBeside(trig, *csp) {
 					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, []domain.Span{trigSpan, *csp})
 					r.total = true
 					continue
