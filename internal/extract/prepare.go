@@ -110,7 +110,12 @@ func (st *docState) group(si int) sentHits {
 			cats = append(cats, h.p.cat)
 		}
 	}
-	g := make(sentHits, len(cats))
+	var g sentHits
+	if n := len(st.sc.maps); n > 0 {
+		g, st.sc.maps = st.sc.maps[n-1], st.sc.maps[:n-1] // emptied by release
+	} else {
+		g = make(sentHits, len(cats))
+	}
 	if len(st.grouped)+len(hs) > cap(st.grouped) {
 		st.grouped = make([]hit, 0, max(len(hs), cap(st.grouped)))
 	}
@@ -456,6 +461,7 @@ type scratch struct {
 	toks    []token
 	hits    []hit
 	grouped []hit
+	maps    []sentHits     // empty maps for group
 	places  []placeRef     // as findPlaces found them, before the filters
 	alts    []domain.Place // their readings
 	when    when.Buffer
@@ -478,6 +484,12 @@ func (x *Extractor) release(st *docState) {
 	sc.toks, sc.hits, sc.places = st.toks[:0], st.hits[:0], sc.places[:0]
 	if st.grouped != nil {
 		sc.grouped = st.grouped[:0]
+	}
+	for _, g := range st.groups {
+		if g != nil && len(sc.maps) < 256 {
+			clear(g)
+			sc.maps = append(sc.maps, g)
+		}
 	}
 	x.scratch.Put(sc)
 }
