@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -117,6 +119,21 @@ func overlaps(a, b hit) bool { return a.t0 < b.t1 && b.t0 < a.t1 }
 
 // without drops hits of list that overlap any hit of the blockers.
 func without(list []hit, blockers ...[]hit) []hit {
+	// the common case, nothing to drop, gives list itself (capacity-limited: appending copies)
+	free := true
+	for _, h := range list {
+		for _, bl := range blockers {
+			for _, b := range bl {
+				free = free && !overlaps(h, b)
+			}
+		}
+	}
+	if free {
+		if len(list) == 0 {
+			return nil
+		}
+		return list[:len(list):len(list)]
+	}
 	var out []hit
 	for _, h := range list {
 		ok := true
@@ -567,11 +584,11 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return "", "", domain.Span{}, false
 	}
 	// a longer cue inside which a shorter one sits wins ("vice-governor" over "governor")
-	sort.SliceStable(cs, func(a, b int) bool {
-		if cs[a].dist != cs[b].dist {
-			return cs[a].dist < cs[b].dist
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		if a.dist != b.dist {
+			return cmp.Compare(a.dist, b.dist)
 		}
-		return (cs[a].h.t1 - cs[a].h.t0) > (cs[b].h.t1 - cs[b].h.t0)
+		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
 	// an official named next to the cue gives the region and, for mayors, the role
