@@ -8,7 +8,7 @@ import (
 )
 
 // dateMentions finds the date cues of a text with package when and keeps what the rules need.
-func (x *Extractor) dateMentions(text, published string, toks []token, buf *when.Buffer) []dateMention {
+func (x *Extractor) dateMentions(text, published string, toks []token, buf *when.Buffer, sc *scratch) []dateMention {
 	var pub time.Time
 	has := false
 	if len(published) == 10 {
@@ -17,7 +17,14 @@ func (x *Extractor) dateMentions(text, published string, toks []token, buf *when
 		}
 	}
 	ms := when.ScanBuffered(text, pub, has, buf)
-	out := make([]dateMention, 0, len(ms))
+	var out []dateMention
+	if sc != nil {
+		out = sc.dates[:0]
+		defer clear(ms) // the buffer's mentions hold pieces of the text
+	}
+	if cap(out) < len(ms) {
+		out = make([]dateMention, 0, len(ms))
+	}
 	for _, m := range ms {
 		d := dateMention{start: m.Start, end: m.End, known: m.Known, rule: m.Rule, t0: tokenAt(toks, m.Start)}
 		if m.Known {

@@ -44,9 +44,13 @@ func tokenAt(toks []token, b int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 }
 
-func (x *Extractor) numbers(text string, toks []token) []number {
-	ns := textnum.Scan(text)
-	out := make([]number, 0, len(ns))
+func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
+	ns := textnum.ScanBuffered(text, &sc.numBuf)
+	out := sc.nums[:0]
+	if cap(out) < len(ns) {
+		out = make([]number, 0, len(ns))
+	}
+	defer clear(ns) // the buffer's numbers hold pieces of the text
 	for _, n := range ns {
 		if n.Attached && !n.Hedged {
 			// "Shahed-136", "Су-34", "5km": a model name or a measure
@@ -63,6 +67,9 @@ func (x *Extractor) numbers(text string, toks []token) []number {
 // into sc's memory (for the document's text, not its title).
 func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer, sc *scratch) []placeRef {
 	ms := x.g.ScanBuffered(text, buf)
+	if buf != nil {
+		defer clear(ms) // the buffer's mentions hold pieces of the text
+	}
 	n := 0
 	for _, m := range ms {
 		n += len(m.Candidates)

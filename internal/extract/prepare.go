@@ -5,6 +5,7 @@ import (
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
+	"skyledger/internal/textnum"
 	"skyledger/internal/when"
 )
 
@@ -140,9 +141,9 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	st.toks = tokenizeInto(st.sc.toks, doc.Text)
 	st.hits = x.lex.matchInto(st.sc.hits, st.toks)
-	st.sents = splitSentences(doc.Text, st.toks)
-	st.nums = x.numbers(doc.Text, st.toks)
-	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when)
+	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
+	st.nums = x.numbers(doc.Text, st.toks, st.sc)
+	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
 	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
@@ -461,7 +462,11 @@ type scratch struct {
 	toks    []token
 	hits    []hit
 	grouped []hit
-	maps    []sentHits     // empty maps for group
+	maps    []sentHits // empty maps for group
+	sents   []sentence
+	nums    []number
+	dates   []dateMention
+	numBuf  textnum.Buffer
 	places  []placeRef     // as findPlaces found them, before the filters
 	alts    []domain.Place // their readings
 	when    when.Buffer
@@ -482,6 +487,7 @@ func (x *Extractor) release(st *docState) {
 	clear(st.toks) // they hold pieces of the text
 	clear(sc.places)
 	sc.toks, sc.hits, sc.places = st.toks[:0], st.hits[:0], sc.places[:0]
+	sc.sents, sc.nums, sc.dates = st.sents[:0], st.nums[:0], st.dates[:0]
 	if st.grouped != nil {
 		sc.grouped = st.grouped[:0]
 	}

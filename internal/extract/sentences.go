@@ -26,8 +26,11 @@ var abbrev = map[string]bool{
 
 // splitSentences cuts text at sentence ends (. ! ? … followed by space and a capital, digit or
 // quote) and at every newline. Cheap and allocation-light: it runs on every document.
-func splitSentences(text string, toks []token) []sentence {
-	var out []sentence
+func splitSentences(text string, toks []token) []sentence { return splitSentencesInto(nil, text, toks) }
+
+// splitSentencesInto is splitSentences writing into buf's memory.
+func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
+	out := buf[:0]
 	para := 0
 	start := 0
 	emit := func(end int) {

@@ -77,12 +77,14 @@ func (g *Gazetteer) Scan(text string) []Mention { return g.ScanBuffered(text, ni
 type ScanBuffer struct {
 	toks []namekey.Token
 	raws []rawMention
+	out  []Mention
 }
 
 // maxScanBuffered: a ScanBuffer keeps the memory of texts up to about this many bytes.
 const maxScanBuffered = 1 << 20
 
-// ScanBuffered is Scan using buf's memory (nil: none).
+// ScanBuffered is Scan using buf's memory (nil: none). Its mentions are valid until the next
+// call with buf (their candidates are the caller's).
 func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 	var toks []namekey.Token
 	var raws []rawMention
@@ -182,7 +184,15 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		i = next
 	}
 	propagateLists(text, raws, g)
-	out := make([]Mention, len(raws))
+	var out []Mention
+	if buf != nil && cap(buf.out) >= len(raws) {
+		out = buf.out[:len(raws)]
+	} else {
+		out = make([]Mention, len(raws))
+	}
+	if buf != nil && len(text) <= maxScanBuffered {
+		buf.out = out[:0]
+	}
 	for k, m := range raws {
 		out[k] = Mention{Start: m.start, End: m.end, Text: text[m.start:m.end], Generic: m.generic,
 			Candidates: g.rank(m.posts, m.generic, m.adj, Hint{}, m.matched, false)}

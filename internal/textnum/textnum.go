@@ -31,8 +31,21 @@ const maxDigits = 15
 
 // Scan returns the numbers of text in order. Adjacent numbers are never merged unless they form
 // one expression ("двадцать шесть", "1 234"); "26 27" gives two numbers.
-func Scan(text string) []Number {
-	var out []Number
+func Scan(text string) []Number { return scanInto(nil, text) }
+
+// Buffer is memory for ScanBuffered's results, kept by a caller that scans text after text.
+// Not safe for concurrent use.
+type Buffer struct{ out []Number }
+
+// ScanBuffered is Scan writing its results into buf's memory: they are valid until the next
+// call with buf.
+func ScanBuffered(text string, buf *Buffer) []Number {
+	out := scanInto(buf.out[:0], text)
+	buf.out = out[:0]
+	return out
+}
+
+func scanInto(out []Number, text string) []Number {
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {

@@ -225,3 +225,17 @@ func BenchmarkScan(b *testing.B) {
 		Scan(benchText)
 	}
 }
+
+// TestScanBuffered: one Buffer reused over texts gives what Scan gives.
+func TestScanBuffered(t *testing.T) {
+	texts := []string{"сбиты двадцать шесть беспилотников и ещё 3", "", "more than forty drones, 1 234 in all", "п'ятьох", "2 3 4 5 6 7 8"}
+	var buf Buffer
+	for round := 0; round < 2; round++ {
+		for _, text := range texts {
+			got, want := fmt.Sprint(ScanBuffered(text, &buf)), fmt.Sprint(Scan(text))
+			if got != want {
+				t.Errorf("ScanBuffered(%q) = %s, want %s", text, got, want)
+			}
+		}
+	}
+}

@@ -182,12 +182,16 @@ func Scan(text string, published time.Time, hasPublished bool) []Mention {
 
 // Buffer is Scan's working memory, kept by a caller that scans text after text
 // (ScanBuffered) to spare an allocation per text. Not safe for concurrent use.
-type Buffer struct{ toks []tok }
+type Buffer struct {
+	toks []tok
+	out  []Mention
+}
 
 // maxBuffered: a Buffer keeps the tokens of texts up to about this many bytes.
 const maxBuffered = 1 << 20
 
-// ScanBuffered is Scan using buf's memory (nil: none).
+// ScanBuffered is Scan using buf's memory (nil: none). Its results are valid until the next
+// call with buf.
 func ScanBuffered(text string, published time.Time, hasPublished bool, buf *Buffer) []Mention {
 	var toks []tok
 	if buf != nil {
@@ -199,6 +203,10 @@ func ScanBuffered(text string, published time.Time, hasPublished bool, buf *Buff
 		toks = tokenize(text)
 	}
 	s := scanner{text: text, toks: toks, hasPub: hasPublished}
+	if buf != nil {
+		s.out = buf.out[:0]
+		defer func() { buf.out = s.out[:0] }()
+	}
 	if hasPublished {
 		y, m, d := published.Date()
 		s.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
