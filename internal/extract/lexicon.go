@@ -201,7 +201,11 @@ type matcher struct {
 	// prefix-stem patterns by the first two runes of their stem: one lookup per token instead of
 	// one per rune prefix (the extractor's hottest loop)
 	prefix map[string][]*pattern
-	short  []*pattern // stems of one rune
+	// the same lists for two Russian letters (а..я) or two Latin ones (a..z), by index: no
+	// map look-up for most tokens
+	cyrPrefix [32 * 32][]*pattern
+	latPrefix [26 * 26][]*pattern
+	short     []*pattern // stems of one rune
 	stems  pairSet    // the first two runes of every prefix stem
 	words  wordSet    // every exact first word
 }
@@ -220,6 +224,26 @@ func twoRunes(s string) string {
 	return s[:a+b]
 }
 
+// prefixList returns the table entry for the first two runes of s when both are Russian or
+// both Latin lower-case letters, else nil (then m.prefix has them).
+func (m *matcher) prefixList(s string) *[]*pattern {
+	if len(s) >= 4 && s[0] >= 0xD0 && s[0] <= 0xD1 && s[2] >= 0xD0 && s[2] <= 0xD1 {
+		r1, n1 := decodeRune(s, 0)
+		if n1 != 2 {
+			return nil
+		}
+		r2, n2 := decodeRune(s, 2)
+		if n2 == 2 && r1 >= 'а' && r1 <= 'я' && r2 >= 'а' && r2 <= 'я' {
+			return &m.cyrPrefix[(r1-'а')*32+(r2-'а')]
+		}
+		return nil
+	}
+	if len(s) >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z' {
+		return &m.latPrefix[int(s[0]-'a')*26+int(s[1]-'a')]
+	}
+	return nil
+}
+
 func (m *matcher) add(p *pattern) {
 	if p.prefix[0] {
 		m.stems.add(p.words[0])
@@ -229,6 +253,9 @@ func (m *matcher) add(p *pattern) {
 	if p.prefix[0] {
 		if k := twoRunes(p.words[0]); k != "" {
 			m.prefix[k] = append(m.prefix[k], p)
+			if l := m.prefixList(k); l != nil {
+				*l = append(*l, p)
+			}
 		} else {
 			m.short = append(m.short, p)
 		}
@@ -315,7 +342,9 @@ func (m *matcher) matchInto(buf []hit, toks []token) []hit {
 			try(m.exact[t.s], i)
 		}
 		if m.stems.may(t.s) {
-			if k := twoRunes(t.s); k != "" {
+			if l := m.prefixList(t.s); l != nil {
+				try(*l, i)
+			} else if k := twoRunes(t.s); k != "" {
 				try(m.prefix[k], i)
 			}
 		}
