@@ -38,6 +38,7 @@ type officials struct {
 	exact   map[string][]*official
 	pre     map[string][]*official
 	firsts  pairSet  // first two runes of every key of exact and pre
+	keys    wordSet  // every key of exact and pre
 	preLen  [64]bool // byte lengths of the keys of pre (longer ones: preLong)
 	preLong bool
 }
@@ -78,6 +79,7 @@ func loadOfficials() (*officials, error) {
 				continue
 			}
 			o.firsts.add(s)
+			o.keys.add(s)
 			if pre {
 				if len(s) < len(o.preLen) {
 					o.preLen[len(s)] = true
@@ -119,7 +121,10 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 		}
 		// the first official in term: exact surnames, then stems of 4 runes and more, shortest
 		// first, then the whole word as a stem
-		of := firstInTerm(o.exact[t.s], date)
+		var of *official
+		if o.keys.may(t.s) {
+			of = firstInTerm(o.exact[t.s], date)
+		}
 		n := 0
 		for j := range t.s {
 			if of != nil {
@@ -132,9 +137,11 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 			if n < 4 || (j < len(o.preLen) && !o.preLen[j]) || (j >= len(o.preLen) && !o.preLong) {
 				continue // no stem of this length
 			}
-			of = firstInTerm(o.pre[t.s[:j]], date)
+			if o.keys.may(t.s[:j]) {
+				of = firstInTerm(o.pre[t.s[:j]], date)
+			}
 		}
-		if of == nil {
+		if of == nil && o.keys.may(t.s) {
 			of = firstInTerm(o.pre[t.s], date)
 		}
 		if of != nil {
