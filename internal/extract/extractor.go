@@ -46,10 +46,8 @@ func tokenAt(toks []token, b int) int {
 
 func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 	ns := textnum.ScanBuffered(text, &sc.numBuf)
-	out := sc.nums[:0]
-	if cap(out) < len(ns) {
-		out = make([]number, 0, len(ns))
-	}
+	// not in the reused memory: rows point at their figures' values (Launched)
+	out := make([]number, 0, len(ns))
 	defer clear(ns) // the buffer's numbers hold pieces of the text
 	for _, n := range ns {
 		if n.Attached && !n.Hedged {
@@ -68,7 +66,12 @@ func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer, sc *scratch) []placeRef {
 	ms := x.g.ScanBuffered(text, buf)
 	if buf != nil {
-		defer clear(ms) // the buffer's mentions hold pieces of the text
+		defer func() {
+			for _, m := range ms {
+				clear(m.Candidates) // the buffer's mentions and candidates hold pieces of the text
+			}
+			clear(ms)
+		}()
 	}
 	n := 0
 	for _, m := range ms {

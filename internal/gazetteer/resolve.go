@@ -67,6 +67,12 @@ func (g *Gazetteer) query(text string, toks []namekey.Token) ([]namekey.Token, d
 // districts only, not as the town of Dzerzhinsk. (Scan keeps them: its callers weigh a
 // mention against its sentence.)
 func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hint Hint, matched string, onlyKind bool) []Candidate {
+	return g.rankInto(nil, posts, generic, adj, hint, matched, onlyKind)
+}
+
+// rankInto is rank writing the candidates into dst's free capacity (dst[len(dst):]) when they
+// fit, else into a new slice (Scan gives it a buffer that always fits).
+func (g *Gazetteer) rankInto(dst []Candidate, posts []posting, generic domain.PlaceKind, adj bool, hint Hint, matched string, onlyKind bool) []Candidate {
 	// Scores are sorted as small records and copied into Candidates once: moving whole
 	// Places around while sorting cost more than the scoring (Resolve runs per mention).
 	var stack [32]scored
@@ -142,7 +148,12 @@ func (g *Gazetteer) rank(posts []posting, generic domain.PlaceKind, adj bool, hi
 			sc[j], sc[j-1] = sc[j-1], sc[j]
 		}
 	}
-	out := make([]Candidate, len(sc))
+	var out []Candidate
+	if n := len(dst); cap(dst)-n >= len(sc) {
+		out = dst[n : n+len(sc) : n+len(sc)]
+	} else {
+		out = make([]Candidate, len(sc))
+	}
 	for i, r := range sc {
 		c := &out[i]
 		g.fill(&c.Place, r.place) // in place: copying a built Place costs a bulk write barrier

@@ -76,8 +76,9 @@ func (g *Gazetteer) Scan(text string) []Mention { return g.ScanBuffered(text, ni
 // (ScanBuffered) to spare the allocations per text. Not safe for concurrent use.
 type ScanBuffer struct {
 	toks []namekey.Token
-	raws []rawMention
-	out  []Mention
+	raws  []rawMention
+	out   []Mention
+	cands []Candidate
 }
 
 // maxScanBuffered: a ScanBuffer keeps the memory of texts up to about this many bytes.
@@ -190,12 +191,27 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 	} else {
 		out = make([]Mention, len(raws))
 	}
+	// every mention's candidates in one array (a mention has at most one per posting)
+	var arena []Candidate
+	if buf != nil {
+		total := 0
+		for _, m := range raws {
+			total += len(m.posts)
+		}
+		if arena = buf.cands[:0]; cap(arena) < total {
+			arena = make([]Candidate, 0, total)
+		}
+	}
 	if buf != nil && len(text) <= maxScanBuffered {
 		buf.out = out[:0]
+		defer func() { buf.cands = arena[:0] }()
 	}
 	for k, m := range raws {
-		out[k] = Mention{Start: m.start, End: m.end, Text: text[m.start:m.end], Generic: m.generic,
-			Candidates: g.rank(m.posts, m.generic, m.adj, Hint{}, m.matched, false)}
+		cs := g.rankInto(arena, m.posts, m.generic, m.adj, Hint{}, m.matched, false)
+		if buf != nil {
+			arena = arena[:len(arena)+len(cs)]
+		}
+		out[k] = Mention{Start: m.start, End: m.end, Text: text[m.start:m.end], Generic: m.generic, Candidates: cs}
 	}
 	return out
 }
