@@ -172,7 +172,7 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 				m.generic, m.start = k, toks[j].Start
 			}
 		}
-		if m.generic == "" && best == 1 && (stopKeys[wordKey(toks[i])] || stopSurface[strings.ToLower(text[toks[i].Start:toks[i].End])] ||
+		if m.generic == "" && best == 1 && (isStopKey(toks[i], wordKey) || isStopSurface(text[toks[i].Start:toks[i].End]) ||
 			sentenceStart(text, toks[i].Start) && toks[i].KeyLen <= 6 && g.onlySmall(posts)) {
 			i++
 			continue
@@ -382,3 +382,35 @@ func (f *nameFilter) may(h uint64) bool {
 	a, b := filterBits(h)
 	return f.bits[a>>6]&(1<<(a&63)) != 0 && f.bits[b>>6]&(1<<(b&63)) != 0
 }
+
+// stopHashes holds the hashes of stopKeys: a word whose hash is not there is no stop word, and
+// its key string need not be made.
+var stopHashes = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for k := range stopKeys {
+		m[namekey.HashKey(k)] = true
+	}
+	return m
+}()
+
+func isStopKey(t namekey.Token, key func(namekey.Token) string) bool {
+	return stopHashes[t.Hash] && stopKeys[key(t)]
+}
+
+// isStopSurface is stopSurface[strings.ToLower(w)], lower-casing only words of as many letters
+// as its entries have (lower-casing keeps the number of runes).
+func isStopSurface(w string) bool {
+	if n := utf8.RuneCountInString(w); n < stopSurfaceMin || n > stopSurfaceMax {
+		return false
+	}
+	return stopSurface[strings.ToLower(w)]
+}
+
+var stopSurfaceMin, stopSurfaceMax = func() (lo, hi int) {
+	lo = 1 << 30
+	for w := range stopSurface {
+		n := utf8.RuneCountInString(w)
+		lo, hi = min(lo, n), max(hi, n)
+	}
+	return lo, hi
+}()
