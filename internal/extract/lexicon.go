@@ -51,6 +51,25 @@ func tokenizeInto(buf []token, text string) []token {
 		start = -1
 	}
 	for i := 0; i < len(text); {
+		if start >= 0 && !changed {
+			// inside a word still in normal form: lower-case Latin letters, digits and Russian
+			// а..я need nothing, so they are stepped over without decoding
+			for i < len(text) {
+				c := text[i]
+				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+					i++
+					continue
+				}
+				if i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF || c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x8F) {
+					i += 2
+					continue
+				}
+				break
+			}
+			if i >= len(text) {
+				break
+			}
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text, i)
