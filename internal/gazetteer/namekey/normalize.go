@@ -163,6 +163,23 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 		n, cyr := addRune(&rs, 0, false, r)
 		j := i + sz
 		for j < len(text) {
+			// lower-case Russian and Latin letters need no folding: stored as read
+			if c := text[j]; c >= 'a' && c <= 'z' {
+				if n < len(rs) {
+					rs[n] = rune(c)
+					n++
+				}
+				j++
+				continue
+			} else if j+1 < len(text) && (c == 0xD0 && text[j+1] >= 0xB0 && text[j+1] <= 0xBF || c == 0xD1 && text[j+1] >= 0x80 && text[j+1] <= 0x8F) {
+				if n < len(rs) {
+					rs[n] = rune(c&0x1F)<<6 | rune(text[j+1]&0x3F) // а..я
+					n++
+					cyr = true
+				}
+				j += 2
+				continue
+			}
 			r2, sz2 := rune(text[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, sz2 = decodeRuneMulti(text, j)
