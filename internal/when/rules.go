@@ -329,15 +329,33 @@ func (s *scanner) at(i int) int {
 	if t.typ == tPunct || t.typ == tWord && t.c == 0 {
 		return i // every rule below starts with a number or a word of the vocabulary
 	}
-	for _, rule := range []func(int) int{
+	for k, rule := range []func(int) int{
 		s.nightSlavic, s.nightEnglish, s.nightRelative, s.morningWeekday, s.weekdayRule,
 		s.relativeDay, s.daySummary, s.absolute, s.monthYear, s.yearOnly,
 	} {
+		if t.typ == tWord && t.c&ruleStarts[k] == 0 {
+			continue // the rule needs one of these classes at its first word
+		}
 		if j := rule(i); j > i {
 			return j
 		}
 	}
 	return i
+}
+
+// ruleStarts: for each rule of at, in order, the classes one of which a word must have for
+// the rule to start at it (numbers may start any of them).
+var ruleStarts = [...]cls{
+	cIn | cNight, // nightSlavic
+	cOn | cDuring | cThe | cNight | cNightAdv,                             // nightEnglish
+	cLast | cThis | cToday | cNightAdv | cFor | cDuring | cIn | cNightAdj, // nightRelative
+	cBy | cMorningAdv | cDayPart,                                          // morningWeekday
+	cLast | cWeekdayPrep | cThis | cWeekday,                               // weekdayRule
+	cThe | cDay | cDBY | cYesterday | cToday | cThis | cMorningAdv,        // relativeDay
+	cFor | cDuring | cIn,                                                  // daySummary
+	cMonth,                                                                // absolute
+	cIn | cSince | cFrom | cOf | cBy | cUntil | cMonth,                    // monthYear
+	cIn | cSince | cFrom | cBy | cUntil,                                   // yearOnly
 }
 
 // dateline: "MOSCOW, December 22. /TASS/.", "KYIV, Oct 5 (Reuters) -", "МОСКВА, 22 декабря. /ТАСС/.",
