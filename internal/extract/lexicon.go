@@ -225,8 +225,8 @@ type matcher struct {
 	cyrPrefix [32 * 32][]*pattern
 	latPrefix [26 * 26][]*pattern
 	short     []*pattern // stems of one rune
-	stems  pairSet    // the first two runes of every prefix stem
-	words  wordSet    // every exact first word
+	stems     pairSet    // the first two runes of every prefix stem
+	words     wordSet    // every exact first word
 }
 
 func newMatcher() *matcher {

@@ -75,7 +75,7 @@ func (g *Gazetteer) Scan(text string) []Mention { return g.ScanBuffered(text, ni
 // ScanBuffer is Scan's working memory, kept by a caller that scans text after text
 // (ScanBuffered) to spare the allocations per text. Not safe for concurrent use.
 type ScanBuffer struct {
-	toks []namekey.Token
+	toks  []namekey.Token
 	raws  []rawMention
 	out   []Mention
 	cands []Candidate
@@ -122,10 +122,13 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 			hs[n-1] = h
 			maxN = n
 		}
-		if _, generic := g.gen.single[toks[i].Hash]; generic {
-			i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
-			continue
+		if g.filter.mayBeGeneric(toks[i].Hash) {
+			if _, generic := g.gen.single[toks[i].Hash]; generic {
+				i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
+				continue
+			}
 		}
+
 		best := 0
 		var posts []posting
 		for n := maxN; n >= 1; n-- {
@@ -357,16 +360,37 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 // nameFilter is a Bloom filter of the index's name hashes (two bits of 2^20 per hash). Scan
 // looks up every word and every run of up to four words of a text, and nearly all miss: the
 // filter, small enough for the processor's cache, turns most of them away before the map.
-type nameFilter struct{ bits [1 << 14]uint64 }
+// It also holds the hashes of the generic words (generic: 2^12 bits, two per hash), which Scan
+// asks about every word.
+type nameFilter struct {
+	bits    [1 << 14]uint64
+	generic [1 << 6]uint64
+}
 
-func newNameFilter(index map[uint64]span) *nameFilter {
+func newNameFilter(index map[uint64]span, generic map[uint64]domain.PlaceKind) *nameFilter {
 	f := &nameFilter{}
 	for h := range index {
 		a, b := filterBits(h)
 		f.bits[a>>6] |= 1 << (a & 63)
 		f.bits[b>>6] |= 1 << (b & 63)
 	}
+	for h := range generic {
+		a, b := filterBits(h)
+		a, b = a&(1<<12-1), b&(1<<12-1)
+		f.generic[a>>6] |= 1 << (a & 63)
+		f.generic[b>>6] |= 1 << (b & 63)
+	}
 	return f
+}
+
+// mayBeGeneric reports whether h can be a generic word's hash; false means it is not.
+func (f *nameFilter) mayBeGeneric(h uint64) bool {
+	if f == nil {
+		return true
+	}
+	a, b := filterBits(h)
+	a, b = a&(1<<12-1), b&(1<<12-1)
+	return f.generic[a>>6]&(1<<(a&63)) != 0 && f.generic[b>>6]&(1<<(b&63)) != 0
 }
 
 func filterBits(h uint64) (uint32, uint32) {
