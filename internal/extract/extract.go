@@ -106,6 +106,8 @@ type docState struct {
 	// that follows
 	pendingLaunch     *number
 	pendingLaunchSent int
+	lastImpactSent    int // 1 + the last sentence with an impact trigger (0: none)
+	damageCont        int // 1 + the sentence read as more damage of the strikes before it (0: none)
 	titleDrone        bool
 	docCountry        string // the country most regions of the text lie in
 	titleReg          string
@@ -396,10 +398,20 @@ func (st *docState) sentence(si int) {
 		// tally in the sentence before, which holds the verb (and the drone word)
 		intercepts, continued = st.lastIntercepts, true
 	}
+	if len(intercepts)+len(impacts)+len(debris) == 0 && len(damage) > 0 && st.lastImpactSent > 0 && st.lastImpactSent == si &&
+		st.namesRegion(si) {
+		// "…wounded in drone strikes. The governors of the Bryansk and Rostov regions reported
+		// property damage": the damage of the strikes just told, in other regions
+		impacts, continued = damage[:1], true
+		st.damageCont = si + 1
+	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
 	blocked := len(g["history"]) > 0 || len(g["modal"]) > 0
 	if len(intercepts) > 0 && !blocked {
 		st.lastIntercepts, st.lastInterceptSent = intercepts, si
+	}
+	if len(impacts) > 0 && !blocked && !continued {
+		st.lastImpactSent = si + 1 // the next sentence may tell more damage of these strikes
 	}
 	droneOK := len(drones) > 0 || continued
 	if !droneOK && len(g["notdrone"]) == 0 && len(g["weapon"]) == 0 {
@@ -676,6 +688,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			}
 		}
 		return out
+	}
+	if st.damageCont == si+1 {
+		// "the governors of the Bryansk and Voronezh regions reported damage": their regions are
+		// where it happened
+		incPlaces = append(titlePlaces, incPlaces...)
+		titlePlaces = nil
 	}
 	regs := regionsOf(incPlaces)
 	if twoCountries {
@@ -1903,4 +1921,14 @@ func asWritten(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// namesRegion: sentence si names a region of Russia or Ukraine.
+func (st *docState) namesRegion(si int) bool {
+	for _, p := range st.sPlaces[si] {
+		if p.kind == domain.RegionPlace && p.region != "" {
+			return true
+		}
+	}
+	return false
 }
