@@ -25,8 +25,9 @@ func (x *Extractor) dateMentions(text, published string, toks []token, buf *when
 	if cap(out) < len(ms) {
 		out = make([]dateMention, 0, len(ms))
 	}
+	cur := tokenCursor{toks: toks}
 	for _, m := range ms {
-		d := dateMention{start: m.Start, end: m.End, known: m.Known, rule: m.Rule, t0: tokenAt(toks, m.Start)}
+		d := dateMention{start: m.Start, end: m.End, known: m.Known, rule: m.Rule, t0: cur.at(m.Start)}
 		if m.Known {
 			d.date = m.Date.Format("2006-01-02")
 		}

@@ -44,18 +44,38 @@ func tokenAt(toks []token, b int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
 }
 
+// tokenCursor is tokenAt for offsets asked in text order (the finds of a scanner): it walks
+// forward from the last answer, and searches only when asked about an earlier offset.
+type tokenCursor struct {
+	toks    []token
+	k, last int
+}
+
+func (c *tokenCursor) at(b int) int {
+	if b < c.last {
+		c.k, c.last = tokenAt(c.toks, b), b
+		return c.k
+	}
+	for c.k < len(c.toks) && c.toks[c.k].end <= b {
+		c.k++
+	}
+	c.last = b
+	return c.k
+}
+
 func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 	ns := textnum.ScanBuffered(text, &sc.numBuf)
 	// not in the reused memory: rows point at their figures' values (Launched)
 	out := make([]number, 0, len(ns))
 	defer clear(ns) // the buffer's numbers hold pieces of the text
+	cur := tokenCursor{toks: toks}
 	for _, n := range ns {
 		if n.Attached && !n.Hedged {
 			// "Shahed-136", "Су-34", "5km": a model name or a measure
 			continue
 		}
-		t0 := tokenAt(toks, n.Start)
-		t1 := tokenAt(toks, n.End-1) + 1
+		t0 := cur.at(n.Start)
+		t1 := cur.at(n.End-1) + 1
 		out = append(out, number{start: n.Start, end: n.End, value: n.Value, hedged: n.Hedged, ordinal: n.Ordinal, t0: t0, t1: t1})
 	}
 	return out
@@ -77,6 +97,7 @@ func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuf
 	for _, m := range ms {
 		n += len(m.Candidates)
 	}
+	cur := tokenCursor{toks: toks}
 	var out []placeRef
 	var alts []domain.Place // every mention's readings, in one array
 	if sc != nil {
@@ -101,8 +122,8 @@ func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuf
 			alts = append(alts, c.Place)
 		}
 		ref.alts = alts[from:len(alts):len(alts)]
-		ref.t0 = tokenAt(toks, m.Start)
-		ref.t1 = tokenAt(toks, m.End-1) + 1
+		ref.t0 = cur.at(m.Start)
+		ref.t1 = cur.at(m.End-1) + 1
 		ref.setPlace(m.Candidates[0].Place)
 		out = append(out, ref)
 	}

@@ -249,3 +249,19 @@ func FuzzCharOffsets(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenCursor: the cursor answers as tokenAt does, in order or not.
+func TestTokenCursor(t *testing.T) {
+	text := "Над Брянской областью сбиты 3 беспилотника, — сообщил губернатор."
+	toks := tokenize(text)
+	c := tokenCursor{toks: toks}
+	offs := []int{0, 0, 3, 5, 20, 19, 40, 41, 7, len(text), len(text) + 5, -1, 2}
+	for b := 0; b <= len(text)+1; b++ {
+		offs = append(offs, b)
+	}
+	for _, b := range offs {
+		if got, want := c.at(b), tokenAt(toks, b); got != want {
+			t.Errorf("at(%d) = %d, want %d", b, got, want)
+		}
+	}
+}
