@@ -886,7 +886,8 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, ev)
 					r.total = true
 					if launchedN != nil {
-						r.inc.Launched = &launchedN.value
+						v := launchedN.value // a copy: figures live in reused memory
+						r.inc.Launched = &v
 						r.inc.Evidence = append(r.inc.Evidence, st.span("launched", launchedN.start, launchedN.end, ruleLaunched))
 					}
 					continue
@@ -914,7 +915,8 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	if launchedN != nil {
 		for _, r := range created {
 			if r.inc.Launched == nil && r.inc.Kind == domain.Intercept {
-				r.inc.Launched = &launchedN.value
+				v := launchedN.value // a copy: figures live in reused memory
+				r.inc.Launched = &v
 				r.inc.Evidence = append(r.inc.Evidence, st.span("launched", launchedN.start, launchedN.end, ruleLaunched))
 				break
 			}
