@@ -65,8 +65,10 @@ func (c *tokenCursor) at(b int) int {
 
 func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 	ns := textnum.ScanBuffered(text, &sc.numBuf)
-	// not in the reused memory: rows point at their figures' values (Launched)
-	out := make([]number, 0, len(ns))
+	out := sc.nums[:0]
+	if cap(out) < len(ns) {
+		out = make([]number, 0, len(ns))
+	}
 	defer clear(ns) // the buffer's numbers hold pieces of the text
 	cur := tokenCursor{toks: toks}
 	for _, n := range ns {

@@ -464,6 +464,7 @@ type scratch struct {
 	grouped []hit
 	maps    []sentHits // empty maps for group
 	sents   []sentence
+	nums    []number
 	dates   []dateMention
 	numBuf  textnum.Buffer
 	places  []placeRef     // as findPlaces found them, before the filters
@@ -476,8 +477,8 @@ type scratch struct {
 const maxScratch = 1 << 20
 
 // release gives st's working memory back for the next document. Nothing of st may be used
-// after it, and nothing the extraction keeps may point into it: figures (number) are not in
-// it, since rows point at their values.
+// after it, and nothing the extraction keeps may point into it (TestReusedMemory): a row
+// copies what it takes from the finds.
 func (x *Extractor) release(st *docState) {
 	sc := st.sc
 	if sc == nil || len(st.text) > maxScratch {
@@ -487,7 +488,7 @@ func (x *Extractor) release(st *docState) {
 	clear(st.toks) // they hold pieces of the text
 	clear(sc.places)
 	sc.toks, sc.hits, sc.places = st.toks[:0], st.hits[:0], sc.places[:0]
-	sc.sents, sc.dates = st.sents[:0], st.dates[:0]
+	sc.sents, sc.nums, sc.dates = st.sents[:0], st.nums[:0], st.dates[:0]
 	if st.grouped != nil {
 		sc.grouped = st.grouped[:0]
 	}
