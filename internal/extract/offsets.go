@@ -24,8 +24,15 @@ func charOffsets(text string, spans []*domain.Span) {
 }
 
 func charOffsetsTable(text string, spans []*domain.Span) {
-	// at[o]: runes decoded before reaching byte o (o inside a rune: counting that rune)
-	at := make([]uint16, len(text)+1)
+	// at[o]: runes decoded before reaching byte o (o inside a rune: counting that rune); a
+	// report's table fits on the stack
+	var stack [4096]uint16
+	var at []uint16
+	if len(text) < len(stack) {
+		at = stack[:len(text)+1]
+	} else {
+		at = make([]uint16, len(text)+1)
+	}
 	b, c := 0, uint16(0)
 	for b < len(text) {
 		size := 1
