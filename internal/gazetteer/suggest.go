@@ -77,6 +77,19 @@ func (g *Gazetteer) Suggest(region, name string, n int) []Candidate {
 		}
 	}
 	var dp distBuf
+	// A cheap bound first: an edit changes the letter counts by at most 2 in all (a
+	// substitution takes one and adds one), so half the counts' difference is at most the
+	// distance; a key whose bound is over the limit needs no distance.
+	var diff [256]int16
+	var inQ [256]bool
+	var qLetters []byte
+	for _, c := range q {
+		diff[c]++
+		if !inQ[c] {
+			inQ[c] = true
+			qLetters = append(qLetters, c)
+		}
+	}
 	cur, best := int32(-1), -1.0 // a place's keys are next to each other
 	for _, e := range g.sugg[code] {
 		if e.place != cur {
@@ -93,6 +106,9 @@ func (g *Gazetteer) Suggest(region, name string, n int) []Candidate {
 			floor = farSimilarity
 		}
 		limit := int(float64(long) * (1 - floor))
+		if countBound(&diff, &inQ, qLetters, k) > limit {
+			continue
+		}
 		d := dp.osa(q, k, limit)
 		if d > limit {
 			continue
@@ -216,4 +232,29 @@ func (b *distBuf) osa(a []byte, s string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(s)]
+}
+
+// countBound is a lower bound of the edit distance between the query (whose letter counts are
+// diff, its letters qLetters) and k: half the letters one has more of than the other, rounded
+// up. diff is as it was on return.
+func countBound(diff *[256]int16, inQ *[256]bool, qLetters []byte, k string) int {
+	only := 0 // letters of k the query has none of
+	for i := 0; i < len(k); i++ {
+		diff[k[i]]--
+		if !inQ[k[i]] {
+			only++
+		}
+	}
+	total := only
+	for _, c := range qLetters {
+		if v := diff[c]; v < 0 {
+			total -= int(v)
+		} else {
+			total += int(v)
+		}
+	}
+	for i := 0; i < len(k); i++ {
+		diff[k[i]]++
+	}
+	return (total + 1) / 2
 }
