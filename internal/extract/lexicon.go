@@ -25,16 +25,25 @@ type token struct {
 // It runs on every document: a word already in normal form (lower case, no ё, plain
 // apostrophes) is a substring of text, and the others share one string, so a document costs
 // two allocations, not one per word.
-func tokenize(text string) []token { return tokenizeInto(nil, text) }
+func tokenize(text string) []token {
+	var w tokenWork
+	return w.tokenize(nil, text)
+}
 
-// tokenizeInto is tokenize writing into buf's memory when it is large enough.
-func tokenizeInto(buf []token, text string) []token {
+// tokenWork is tokenize's working memory besides the tokens, for reuse.
+type tokenWork struct {
+	norm  []byte  // normalised forms of the words that differ from the text
+	fixes []int32 // per such word: its token index, start and end in norm
+}
+
+// tokenize is tokenize writing into buf's memory when it is large enough.
+func (w *tokenWork) tokenize(buf []token, text string) []token {
 	toks := buf[:0]
 	if n := len(text)/6 + 1; cap(toks) < n {
 		toks = make([]token, 0, n)
 	}
-	var norm []byte   // normalised forms of the words that differ from the text
-	var fixes []int32 // per such word: its token index, start and end in norm
+	norm, fixes := w.norm[:0], w.fixes[:0]
+	defer func() { w.norm, w.fixes = norm[:0], fixes[:0] }()
 	start := -1
 	changed := false
 	mark := 0 // len(norm) when the current word started

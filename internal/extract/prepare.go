@@ -139,7 +139,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	if st.sc == nil {
 		st.sc = &scratch{}
 	}
-	st.toks = tokenizeInto(st.sc.toks, doc.Text)
+	st.toks = st.sc.tokWork.tokenize(st.sc.toks, doc.Text)
 	st.hits = x.lex.matchInto(st.sc.hits, st.toks)
 	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
@@ -460,6 +460,7 @@ type suggested struct {
 // the garbage collections they cause.
 type scratch struct {
 	toks    []token
+	tokWork tokenWork
 	hits    []hit
 	grouped []hit
 	maps    []sentHits // empty maps for group

@@ -85,6 +85,18 @@ func TestTokenize(t *testing.T) {
 			t.Errorf("tokenize(%q)\n got %v\nwant %v", s, got, want)
 		}
 	}
+	// one working memory over all the texts, twice
+	var w tokenWork
+	var buf []token
+	for round := 0; round < 2; round++ {
+		for _, s := range tests {
+			got := w.tokenize(buf, s)
+			if want := tokenizePlain(s); !sameTokens(got, want) {
+				t.Errorf("reused tokenize(%.40q)\n got %v\nwant %v", s, got, want)
+			}
+			buf = got[:0]
+		}
+	}
 }
 
 func TestIsWordRune(t *testing.T) {
