@@ -235,6 +235,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.titleReporter(doc.Title)
 	rows := st.merge()
+	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
 		out.Incidents = append(out.Incidents, r.inc)
 	}
@@ -1017,7 +1018,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 			mine = append(mine, p)
 		}
 	}
-	ev := []domain.Span{st.span("kind", trig[0].start, trig[0].end, ruleTrigger+":"+trig[0].p.src)}
+	ev := append(make([]domain.Span, 0, 4), st.span("kind", trig[0].start, trig[0].end, ruleTrigger+":"+trig[0].p.src)) // room for region, place, count
 	rule := ruleSimple
 	if len(mine) > 0 {
 		ev = append(ev, st.span("region", mine[0].start, mine[0].end, ruleSimple))
@@ -1345,7 +1346,7 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 			listTotal = true
 		}
 		for _, p := range regs {
-			ev := []domain.Span{trigSpan, numSpan}
+			ev := append(make([]domain.Span, 0, 3), trigSpan, numSpan)
 			if p.kind == domain.WaterPlace {
 				ev = append(ev, st.span("place", p.start, p.end, ruleSea))
 				mk(domain.Intercept, "", "", p.name, cnt, ruleBreakdown, ev)
