@@ -249,7 +249,15 @@ func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) 
 
 // sentenceStart says a word opens a sentence, where capitals say nothing about names.
 func sentenceStart(text string, at int) bool {
-	s := strings.TrimRight(text[:at], " \t\u00a0\"«“'(")
+	// strings.TrimRight(text[:at], " \t\u00a0\"«“'("), without its cutset function
+	s := text[:at]
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r != ' ' && r != '\t' && r != '\u00a0' && r != '"' && r != '«' && r != '“' && r != '\'' && r != '(' {
+			break
+		}
+		s = s[:len(s)-size]
+	}
 	if s == "" {
 		return true
 	}
@@ -357,11 +365,11 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 	return false
 }
 
-// nameFilter is a Bloom filter of the index's name hashes (two bits of 2^20 per hash). Scan
-// looks up every word and every run of up to four words of a text, and nearly all miss: the
-// filter, small enough for the processor's cache, turns most of them away before the map.
-// It also holds the hashes of the generic words (generic: 2^12 bits, two per hash), which Scan
-// asks about every word.
+// nameFilter is a Bloom filter of the index's name hashes: two bits of one 64-bit word of
+// 2^14 per hash, so a look-up reads one cache line. Scan looks up every word and every run of
+// up to four words of a text, and nearly all miss: the filter, small enough for the
+// processor's cache, turns most of them away before the map. It also holds the hashes of the
+// generic words (in 2^6 words), which Scan asks about every word.
 type nameFilter struct {
 	bits    [1 << 14]uint64
 	generic [1 << 6]uint64
@@ -370,32 +378,20 @@ type nameFilter struct {
 func newNameFilter(index map[uint64]span, generic map[uint64]domain.PlaceKind) *nameFilter {
 	f := &nameFilter{}
 	for h := range index {
-		a, b := filterBits(h)
-		f.bits[a>>6] |= 1 << (a & 63)
-		f.bits[b>>6] |= 1 << (b & 63)
+		w, m := filterSlot(h)
+		f.bits[w>>(32-14)] |= m
 	}
 	for h := range generic {
-		a, b := filterBits(h)
-		a, b = a&(1<<12-1), b&(1<<12-1)
-		f.generic[a>>6] |= 1 << (a & 63)
-		f.generic[b>>6] |= 1 << (b & 63)
+		w, m := filterSlot(h)
+		f.generic[w>>(32-6)] |= m
 	}
 	return f
 }
 
-// mayBeGeneric reports whether h can be a generic word's hash; false means it is not.
-func (f *nameFilter) mayBeGeneric(h uint64) bool {
-	if f == nil {
-		return true
-	}
-	a, b := filterBits(h)
-	a, b = a&(1<<12-1), b&(1<<12-1)
-	return f.generic[a>>6]&(1<<(a&63)) != 0 && f.generic[b>>6]&(1<<(b&63)) != 0
-}
-
-func filterBits(h uint64) (uint32, uint32) {
+// filterSlot gives a hash's word (the top bits of w) and its two bits.
+func filterSlot(h uint64) (uint32, uint64) {
 	h *= 0x9E3779B97F4A7C15 // the name hashes are mixes already; this spreads their low bits
-	return uint32(h>>44) & (1<<20 - 1), uint32(h>>24) & (1<<20 - 1)
+	return uint32(h >> 32), 1<<(h>>20&63) | 1<<(h>>8&63)
 }
 
 // may reports whether h can be in the index; false means it is not. A nil filter knows nothing.
@@ -403,8 +399,17 @@ func (f *nameFilter) may(h uint64) bool {
 	if f == nil {
 		return true
 	}
-	a, b := filterBits(h)
-	return f.bits[a>>6]&(1<<(a&63)) != 0 && f.bits[b>>6]&(1<<(b&63)) != 0
+	w, m := filterSlot(h)
+	return f.bits[w>>(32-14)]&m == m
+}
+
+// mayBeGeneric reports whether h can be a generic word's hash; false means it is not.
+func (f *nameFilter) mayBeGeneric(h uint64) bool {
+	if f == nil {
+		return true
+	}
+	w, m := filterSlot(h)
+	return f.generic[w>>(32-6)]&m == m
 }
 
 // stopHashes holds the hashes of stopKeys: a word whose hash is not there is no stop word, and
