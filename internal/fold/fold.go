@@ -135,35 +135,38 @@ func Word(buf []byte, w string) ([]byte, bool) {
 	return b, true
 }
 
-// Starts is the set of the first two folded runes of a table's keys. A scanner asks it before
-// folding a word and looking it up: most words of a text are in no table, and two runes say so
-// for most of them. Build it once, then only read it.
-type Starts struct{ bits [1 << 10]uint64 }
+// Starts is the set of the first three folded runes of a table's keys (fewer for shorter
+// keys). A scanner asks it before folding a word and looking it up: most words of a text are
+// in no table, and three runes say so for most of them. Build it once, then only read it.
+type Starts struct{ bits [1 << 11]uint64 }
 
-func startsBit(r1, r2 rune) uint32 {
-	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA6B) >> 16
+const startsRunes = 3
+
+func startsBit(rs *[startsRunes]rune) uint32 {
+	h := uint32(rs[0])*0x9E3779B1 ^ uint32(rs[1])*0x85EBCA6B ^ uint32(rs[2])*0xC2B2AE35
+	return (h ^ h>>15) * 0x2C1B3C6D >> 15
 }
 
 // Add records a key, in the folded form Word writes.
 func (s *Starts) Add(key string) {
-	var rs [2]rune
+	var rs [startsRunes]rune
 	n := 0
 	for _, r := range key {
-		if n == 2 {
+		if n == startsRunes {
 			break
 		}
 		rs[n] = r
 		n++
 	}
-	b := startsBit(rs[0], rs[1])
+	b := startsBit(&rs)
 	s.bits[b>>6] |= 1 << (b & 63)
 }
 
 // May reports whether w can fold (as Word folds it) to a key added to s. False means it cannot.
 func (s *Starts) May(w string) bool {
-	var rs [2]rune
+	var rs [startsRunes]rune
 	n := 0
-	for i := 0; i < len(w) && n < 2; {
+	for i := 0; i < len(w) && n < startsRunes; {
 		c := w[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
@@ -189,6 +192,6 @@ func (s *Starts) May(w string) bool {
 		rs[n] = r
 		n++
 	}
-	b := startsBit(rs[0], rs[1])
+	b := startsBit(&rs)
 	return s.bits[b>>6]&(1<<(b&63)) != 0
 }
