@@ -393,6 +393,36 @@ func hasSuffixRunes(w, e []rune) bool {
 // differences between schemes.
 func translit(b []byte, w []rune) []byte {
 	for _, r := range w {
+		if r >= 'а' && r <= 'я' {
+			// the switch below, by table: a switch per letter is a branch the processor
+			// mispredicts on every new word
+			t := &translitTable[r-'а']
+			b = append(b, t.b[:t.n]...)
+			continue
+		}
+		b = translitRune(b, r)
+	}
+	return b
+}
+
+// translitTable holds translitRune's output for а..я.
+var translitTable = func() (t [32]struct {
+	b [2]byte
+	n int
+}) {
+	for r := 'а'; r <= 'я'; r++ {
+		out := translitRune(nil, r)
+		e := &t[r-'а']
+		e.n = copy(e.b[:], out)
+		if e.n != len(out) {
+			panic("namekey: transliteration longer than 2 bytes")
+		}
+	}
+	return t
+}()
+
+func translitRune(b []byte, r rune) []byte {
+	{
 		switch r {
 		case 'а':
 			b = append(b, 'a')
@@ -512,11 +542,26 @@ func lowerFold(b, s []byte) []byte {
 	return b
 }
 
+// skeletonSpecial marks the bytes skeletonRules has a rule for, besides doubling.
+var skeletonSpecial = func() (t [256]bool) {
+	for _, c := range []byte("'skgtwxqyje") {
+		t[c] = true
+	}
+	return t
+}()
+
 // skeletonRules applies the skeleton's letter rules to the lower-case word b.
 func skeletonRules(out []byte, b []byte) []byte {
 	base := len(out)
 	for i := 0; i < len(b); i++ {
 		c := b[i]
+		if !skeletonSpecial[c] { // most letters: only the doubled-letter rule
+			if n := len(out); n > base && out[n-1] == c && c < utf8.RuneSelf {
+				continue
+			}
+			out = append(out, c)
+			continue
+		}
 		next := byte(0)
 		if i+1 < len(b) {
 			next = b[i+1]
