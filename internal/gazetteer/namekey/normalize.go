@@ -66,6 +66,12 @@ func foldRune(r rune) rune {
 	case 'Ё', 'ё':
 		return 'е'
 	}
+	switch { // the rest of the Russian and Ukrainian letters (і, ї, є, ў ...)
+	case r >= 0x450 && r <= 0x45F:
+		return r
+	case r >= 0x400 && r <= 0x40F:
+		return r + 0x50
+	}
 	return unicode.ToLower(r)
 }
 
@@ -100,6 +106,10 @@ func isUpper(r rune) bool {
 		return true
 	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
 		return false
+	case r >= 0x400 && r <= 0x40F: // Ѐ..Џ (І, Ї, Є, Ў ...)
+		return true
+	case r >= 0x450 && r <= 0x45F:
+		return false
 	}
 	return unicode.IsUpper(r)
 }
@@ -114,7 +124,12 @@ func isWordRune(r rune) bool {
 	return r >= 'А' && r <= 'я' || isWordRuneSlow(r)
 }
 
-func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRuneSlow(r rune) bool {
+	if r >= 0x400 && r <= 0x4FF {
+		return r <= 0x481 || r >= 0x48A // the Cyrillic block's letters, without its signs and marks
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {

@@ -2,6 +2,7 @@ package namekey
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -127,4 +128,30 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFastPaths: the hand-written fast paths agree with the unicode tables on every rune.
+func TestFastPaths(t *testing.T) {
+	fold := func(r rune) rune { // foldRune as written first: its switch, then unicode.ToLower
+		switch r {
+		case 'ʼ', '’', '‘', '`', 'ʹ', '´', 'ʻ', '′', '\'':
+			return '\''
+		case '‐', '‑', '‒', '–', '—', '-':
+			return '-'
+		case 'Ё', 'ё':
+			return 'е'
+		}
+		return unicode.ToLower(r)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := foldRune(r), fold(r); got != want {
+			t.Fatalf("foldRune(%U) = %U, want %U", r, got, want)
+		}
+		if got, want := isUpper(r), unicode.IsUpper(r); got != want {
+			t.Fatalf("isUpper(%U) = %v", r, got)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v", r, got)
+		}
+	}
 }
