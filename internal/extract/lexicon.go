@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 //go:embed lexicon/*.tsv
@@ -102,7 +104,7 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 			}
 		case isApostrophe(r) && start >= 0 && i+size < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if unicode.IsLetter(next) {
+			if fold.IsLetter(next) {
 				if r != '\'' && !changed {
 					norm = append(norm, text[start:i]...)
 					changed = true
@@ -180,7 +182,13 @@ func normRune(r rune) rune {
 	case r >= 'А' && r <= 'Я':
 		return r + 'а' - 'А'
 	}
-	r = unicode.ToLower(r)
+	switch { // the rest of the Russian and Ukrainian letters (і, ї, є, ў, ё ...)
+	case r >= 0x450 && r <= 0x45F:
+	case r >= 0x400 && r <= 0x40F:
+		r += 0x50
+	default:
+		r = unicode.ToLower(r)
+	}
 	switch r {
 	case 'ё':
 		return 'е'

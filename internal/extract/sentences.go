@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // sentence is a span of the text [start, end) and its tokens [t0, t1); para counts blank-line or
@@ -73,7 +75,7 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 				}
 				if k < len(text) {
 					nr, _ := utf8.DecodeRuneInString(text[k:])
-					if (unicode.IsUpper(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"«“„'‘-—–/", nr)) && !(r == '.' && isAbbrevBefore(text, i)) {
+					if (isUpperRune(nr) || unicode.IsDigit(nr) || strings.ContainsRune("\"«“„'‘-—–/", nr)) && !(r == '.' && isAbbrevBefore(text, i)) {
 						emit(j)
 					}
 				}
@@ -104,7 +106,7 @@ func isAbbrevBefore(text string, i int) bool {
 	j := i
 	for j > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if !unicode.IsLetter(r) {
+		if !fold.IsLetter(r) {
 			break
 		}
 		j -= size
@@ -113,8 +115,28 @@ func isAbbrevBefore(text string, i int) bool {
 	if w == "" {
 		return false
 	}
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+	n := utf8.RuneCountInString(w)
+	if r, _ := utf8.DecodeRuneInString(w); n == 1 && isUpperRune(r) {
 		return true // an initial: "А. Богомаз", "V. Gladkov"
 	}
-	return abbrev[strings.ToLower(w)]
+	return n <= maxAbbrevRunes && abbrev[strings.ToLower(w)] // lower-casing keeps the rune count
+}
+
+// maxAbbrevRunes is the length of the longest abbreviation.
+var maxAbbrevRunes = func() (n int) {
+	for w := range abbrev {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
+// isUpperRune is unicode.IsUpper with the Latin and Cyrillic letters answered directly.
+func isUpperRune(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 0x400 && r <= 0x42F:
+		return true
+	case r >= 'a' && r <= 'z', r >= 0x430 && r <= 0x45F:
+		return false
+	}
+	return unicode.IsUpper(r)
 }

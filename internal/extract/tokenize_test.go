@@ -277,3 +277,12 @@ func TestTokenCursor(t *testing.T) {
 		}
 	}
 }
+
+// TestIsUpperRune: the fast path agrees with unicode.IsUpper on every rune.
+func TestIsUpperRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isUpperRune(r) != unicode.IsUpper(r) {
+			t.Fatalf("isUpperRune(%U) = %v", r, isUpperRune(r))
+		}
+	}
+}
