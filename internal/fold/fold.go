@@ -177,6 +177,19 @@ func (s *Starts) May(w string) bool {
 			i++
 			continue
 		}
+		if (c == 0xD0 || c == 0xD1) && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+			// U+0400..047F, decoded here: no apostrophes or marks among them
+			r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F)
+			if r == 'ё' || r == 'Ё' {
+				r = 'е'
+			} else {
+				r = Lower(r)
+			}
+			rs[n] = r
+			n++
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(w[i:])
 		i += size
 		switch {
