@@ -433,13 +433,13 @@ type pairSet struct{ bits [1 << 10]uint64 }
 
 func pairBit(s string) uint32 {
 	var rs [2]rune
-	n := 0
-	for _, r := range s {
-		if n == 2 {
-			break
+	for i, n := 0, 0; i < len(s) && n < 2; n++ {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(s, i)
 		}
 		rs[n] = r
-		n++
+		i += size
 	}
 	return (uint32(rs[0])*0x9E3779B1 ^ uint32(rs[1])*0x85EBCA6B) >> 16
 }

@@ -35,9 +35,14 @@ func charOffsetsTable(text string, spans []*domain.Span) {
 	}
 	b, c := 0, uint16(0)
 	for b < len(text) {
+		if text[b] < utf8.RuneSelf {
+			c++
+			at[b+1] = c
+			b++
+			continue
+		}
 		size := 1
 		switch x := text[b]; {
-		case x < utf8.RuneSelf:
 		case x&0xE0 == 0xC0 && x >= 0xC2 && b+1 < len(text) && text[b+1]&0xC0 == 0x80:
 			size = 2 // two bytes: Cyrillic
 		default:

@@ -46,8 +46,7 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 	for i := 0; i < len(text); {
 		// Only '\n', '.', '!', '?' and '…' matter here, and no byte of theirs occurs inside
 		// another character's encoding: other bytes are stepped over one by one, undecoded.
-		c := text[i]
-		if c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xE2 {
+		if !sentenceByte[text[i]] {
 			i++
 			continue
 		}
@@ -100,6 +99,15 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 	}
 	return out
 }
+
+// sentenceByte marks the bytes splitSentences stops at: '\n', '.', '!', '?' and the first byte
+// of '…'.
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte{'\n', '.', '!', '?', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
 
 // isAbbrevBefore reports whether the word ending at the dot at i is an abbreviation or an initial.
 func isAbbrevBefore(text string, i int) bool {
