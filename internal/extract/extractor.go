@@ -18,7 +18,8 @@ type Extractor struct {
 	lex *matcher
 	off *officials
 	// scratch holds *scratch: working memory of a document, reused by later ones (prepare.go)
-	scratch sync.Pool
+	scratch     sync.Pool
+	suggestions suggestMemo // answers of Suggest shared by the documents
 }
 
 // New builds an extractor over the gazetteer g, loading the embedded lexicons.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"sync"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
@@ -439,9 +440,12 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 	if s, ok := st.suggested[k]; ok {
 		return s.name, s.ok
 	}
-	var s suggested
-	if cs := sg.Suggest(region, name, 1); len(cs) > 0 {
-		s = suggested{cs[0].Place.Name, true}
+	s, hit := st.x.suggestions.get(k)
+	if !hit {
+		if cs := sg.Suggest(region, name, 1); len(cs) > 0 {
+			s = suggested{cs[0].Place.Name, true}
+		}
+		st.x.suggestions.put(k, s)
 	}
 	if st.suggested == nil {
 		st.suggested = map[[2]string]suggested{}
@@ -500,4 +504,30 @@ func (x *Extractor) release(st *docState) {
 		}
 	}
 	x.scratch.Put(sc)
+}
+
+// suggestMemo keeps the gazetteer's answers for (region, name) pairs across documents: rewrites
+// repeat the same invented place, and Suggest is the dearest look-up a flag needs. It is bounded
+// (emptied when full) and safe for concurrent use.
+type suggestMemo struct {
+	mu sync.Mutex
+	m  map[[2]string]suggested
+}
+
+const suggestMemoSize = 4096
+
+func (c *suggestMemo) get(k [2]string) (suggested, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[k]
+	return s, ok
+}
+
+func (c *suggestMemo) put(k [2]string, s suggested) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= suggestMemoSize {
+		c.m = make(map[[2]string]suggested, 64)
+	}
+	c.m[k] = s
 }
