@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"strings"
@@ -174,22 +175,7 @@ func isApostrophe(r rune) bool {
 
 // normRune lowercases and folds the letters reports spell several ways.
 func normRune(r rune) rune {
-	switch {
-	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
-		return r
-	case r >= 'A' && r <= 'Z':
-		return r + 'a' - 'A'
-	case r >= 'А' && r <= 'Я':
-		return r + 'а' - 'А'
-	}
-	switch { // the rest of the Russian and Ukrainian letters (і, ї, є, ў, ё ...)
-	case r >= 0x450 && r <= 0x45F:
-	case r >= 0x400 && r <= 0x40F:
-		r += 0x50
-	default:
-		r = unicode.ToLower(r)
-	}
-	switch r {
+	switch r = fold.Lower(r); r {
 	case 'ё':
 		return 'е'
 	case 'ł':
@@ -325,21 +311,9 @@ func parsePattern(cat, tag, text, src string) (*pattern, error) {
 func loadLexicon() (*matcher, error) {
 	m := newMatcher()
 	for _, name := range []string{"en.tsv", "ru.tsv", "uk.tsv"} {
-		data, err := lexiconFS.ReadFile("lexicon/" + name)
-		if err != nil {
-			return nil, fmt.Errorf("read lexicon %s: %w", name, err)
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(data)))
-		n := 0
-		for sc.Scan() {
-			n++
-			line := strings.TrimSpace(sc.Text())
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			cols := strings.Split(line, "\t")
+		err := eachTSVRow(name, func(n int, line string, cols []string) error {
 			if len(cols) < 2 {
-				return nil, fmt.Errorf("lexicon %s:%d: want category<TAB>pattern, got %q", name, n, line)
+				return fmt.Errorf("lexicon %s:%d: want category<TAB>pattern, got %q", name, n, line)
 			}
 			tag := ""
 			if len(cols) > 2 {
@@ -347,12 +321,41 @@ func loadLexicon() (*matcher, error) {
 			}
 			p, err := parsePattern(strings.TrimSpace(cols[0]), tag, cols[1], fmt.Sprintf("%s:%d", name, n))
 			if err != nil {
-				return nil, fmt.Errorf("lexicon %w", err)
+				return fmt.Errorf("lexicon %w", err)
 			}
 			m.add(p)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return m, nil
+}
+
+// eachTSVRow calls fn with the number, text and tab-separated columns of every line of the
+// embedded lexicon file name that is neither blank nor a # comment.
+func eachTSVRow(name string, fn func(n int, line string, cols []string) error) error {
+	data, err := lexiconFS.ReadFile("lexicon/" + name)
+	if err != nil {
+		return fmt.Errorf("read lexicon %s: %w", name, err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, line, strings.Split(line, "\t")); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read lexicon %s: %w", name, err)
+	}
+	return nil
 }
 
 // match returns every pattern occurrence in toks, sorted by start token; overlapping matches of

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -44,22 +43,10 @@ type officials struct {
 }
 
 func loadOfficials() (*officials, error) {
-	data, err := lexiconFS.ReadFile("lexicon/officials.tsv")
-	if err != nil {
-		return nil, fmt.Errorf("read officials: %w", err)
-	}
 	o := &officials{exact: map[string][]*official{}, pre: map[string][]*official{}}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		c := strings.Split(line, "\t")
+	err := eachTSVRow("officials.tsv", func(n int, _ string, c []string) error {
 		if len(c) != 6 {
-			return nil, fmt.Errorf("officials.tsv:%d: want 6 tab-separated columns, got %d", n, len(c))
+			return fmt.Errorf("officials.tsv:%d: want 6 tab-separated columns, got %d", n, len(c))
 		}
 		of := &official{Region: c[1], Role: c[2], Name: c[5]}
 		if c[3] != "-" {
@@ -69,7 +56,7 @@ func loadOfficials() (*officials, error) {
 			of.To = c[4]
 		}
 		if of.Role != "governor" && of.Role != "other_official" {
-			return nil, fmt.Errorf("officials.tsv:%d: role %q is not governor or other_official", n, of.Role)
+			return fmt.Errorf("officials.tsv:%d: role %q is not governor or other_official", n, of.Role)
 		}
 		for _, s := range strings.Split(c[0], ",") {
 			s = strings.TrimSpace(s)
@@ -92,6 +79,10 @@ func loadOfficials() (*officials, error) {
 			}
 		}
 		o.list = append(o.list, of)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return o, nil
 }

@@ -98,6 +98,20 @@ func WordEnd(text string, i int) int {
 	return i
 }
 
+// foldRune folds a non-ASCII rune as Word does; keep is false for a stress mark, which Word
+// drops.
+func foldRune(r rune) (folded rune, keep bool) {
+	switch {
+	case IsApostrophe(r):
+		return '\'', true
+	case r == 'ё' || r == 'Ё':
+		return 'е', true
+	case IsMark(r):
+		return 0, false
+	}
+	return Lower(r), true
+}
+
 // Word writes the folded form of w into buf (using its capacity) and returns it; false when it
 // does not fit, which callers treat as "not in the table".
 func Word(buf []byte, w string) ([]byte, bool) {
@@ -117,15 +131,9 @@ func Word(buf []byte, w string) ([]byte, bool) {
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
 		i += size
-		switch {
-		case IsApostrophe(r):
-			r = '\''
-		case r == 'ё' || r == 'Ё':
-			r = 'е'
-		case IsMark(r):
+		r, keep := foldRune(r)
+		if !keep {
 			continue
-		default:
-			r = Lower(r)
 		}
 		if len(b)+utf8.RuneLen(r) > cap(b) {
 			return nil, false
@@ -192,15 +200,9 @@ func (s *Starts) May(w string) bool {
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
 		i += size
-		switch {
-		case IsApostrophe(r):
-			r = '\''
-		case r == 'ё' || r == 'Ё':
-			r = 'е'
-		case IsMark(r):
+		r, keep := foldRune(r)
+		if !keep {
 			continue
-		default:
-			r = Lower(r)
 		}
 		rs[n] = r
 		n++
