@@ -38,3 +38,12 @@ type placeRef struct {
 	adjective  bool           // a country adjective ("Ukrainian", "российских")
 	alts       []domain.Place // other readings, best first
 }
+
+// bigCity is the population from which a settlement is read unambiguously: such a city names its
+// region ("атака на Київ"), and it is never a namesake to move into the story's region.
+const bigCity = 100000
+
+// namesItsRegion: the mention tells which region the text is about, as a region or a big city.
+func (p *placeRef) namesItsRegion() bool {
+	return p.region != "" && (p.kind == domain.RegionPlace || (p.kind == domain.SettlementPlace && p.place.Population >= bigCity))
+}

@@ -439,11 +439,7 @@ func (st *docState) sentence(si int) {
 	// a speaker named with a speech verb here also said what the sentences just before told
 	// ("…збито 71 БпЛА. Зафіксовано влучання 14 БпЛА, повідомили Повітряні сили")
 	if repOK && !recap && len(g["speech"]) > 0 {
-		for _, r := range st.rowsIn(si-2, si-1) {
-			if r.inc.Reporter == "" && r.repSent < 0 {
-				st.attribute(r, rep, repSpan, si)
-			}
-		}
+		st.attributeOpen(si-2, si-1, rep, repSpan, si)
 	}
 	// reporter for this sentence's rows
 	if !repOK && !recap && st.speakerOK {
@@ -460,7 +456,7 @@ func (st *docState) sentence(si int) {
 	st.casualties(si, g, nums, created, killedH, injuredH)
 
 	// context for the following sentences
-	st.updateRegionContext(si)
+	st.updateRegionContext(si, g)
 	if dm != nil && !recap {
 		st.ctxDate, st.ctxKnown, st.ctxDateOK, st.ctxDateSpn = dm.date, dm.known, true, st.span("date", dm.start, dm.end, dm.rule)
 	}
@@ -483,11 +479,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 		if signature {
 			from = 0
 		}
-		for _, r := range st.rowsIn(from, si) {
-			if r.inc.Reporter == "" && r.repSent < 0 {
-				st.attribute(r, rep, repSpan, si)
-			}
-		}
+		st.attributeOpen(from, si, rep, repSpan, si)
 	}
 	if repOK && !recap {
 		st.speaker, st.speakerReg, st.speakerSpn, st.speakerOK = rep, repReg, repSpan, true
@@ -495,8 +487,17 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	if recap {
 		st.speakerOK = false
 	}
-	if n := st.launchedFigure(g, si); n != nil {
-		st.pendingLaunch, st.pendingLaunchSent = n, si
+	if len(g["launched"]) > 0 {
+		// a launched figure with no tally here: the next sentence's tally may need it
+		var counts []number
+		for _, n := range st.sNums[si] {
+			if st.numIsCount(g, n) {
+				counts = append(counts, n)
+			}
+		}
+		if i := st.launchedAt(g, counts); i >= 0 {
+			st.pendingLaunch, st.pendingLaunchSent = &counts[i], si
+		}
 	}
 	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
 	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
@@ -506,7 +507,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	if len(g["history"])+len(g["modal"]) == 0 {
 		// places of background ("since the conflict between Moscow and Kiev began") are no
 		// context for the sentences after
-		st.updateRegionContext(si)
+		st.updateRegionContext(si, g)
 	}
 	if dm != nil && !recap {
 		st.ctxDate, st.ctxKnown, st.ctxDateOK, st.ctxDateSpn = dm.date, dm.known, true, st.span("date", dm.start, dm.end, dm.rule)
@@ -539,8 +540,7 @@ func (st *docState) dateFor(si int, dm *dateMention, recap bool) (string, bool, 
 }
 
 // updateRegionContext remembers the last region the text spoke of.
-func (st *docState) updateRegionContext(si int) {
-	g := st.group(si)
+func (st *docState) updateRegionContext(si int, g sentHits) {
 	for _, p := range st.sPlaces[si] {
 		if p.adjective || p.kind == domain.CountryPlace || p.region == "" || st.isOrigin(g, p) || st.strayDistrict(si, p) {
 			continue
@@ -711,16 +711,9 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	// launched figures (air-force style): "атакував 50 ударними БпЛА"
 	launched := map[int]bool{}
 	var launchedN *number
-	for _, h := range g["launched"] {
-		for i, n := range counts {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 {
-				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
-					launched[n.start] = true
-					launchedN = &counts[i]
-					break
-				}
-			}
-		}
+	if i := st.launchedAt(g, counts); i >= 0 {
+		launched[counts[i].start] = true
+		launchedN = &counts[i]
 	}
 	// "збили 63 з 81 ударного БпЛА", "shot down 48 of the 70 drones": the second figure is how
 	// many came
@@ -1707,7 +1700,7 @@ func (st *docState) isOrigin(g sentHits, p placeRef) bool {
 // districts next to a region named in the same sentence.
 func (st *docState) strayDistrict(si int, p placeRef) bool {
 	district := p.kind == domain.DistrictPlace && p.generic == domain.DistrictPlace
-	village := p.kind == domain.SettlementPlace && p.place.Population < 100000 // "in the village of Gorodishche"
+	village := p.kind == domain.SettlementPlace && p.place.Population < bigCity // "in the village of Gorodishche"
 	if !(district || village) || p.region == "" {
 		return false
 	}
@@ -1793,20 +1786,21 @@ func (st *docState) damageNext(si int) bool {
 	return len(without(ng["damage"], ng["nocas"], ng["nodamage"], ng["intercept"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0
 }
 
-// launchedFigure: the drones-launched figure of sentence si ("атакував 50 ударними БпЛА",
-// "launched 72 drones"), or nil.
-func (st *docState) launchedFigure(g sentHits, si int) *number {
-	nums := st.sNums[si]
+// launchedAt returns the index in counts of a sentence's drones-launched figure ("атакував 50
+// ударними БпЛА", "launched 72 drones"), or -1.
+func (st *docState) launchedAt(g sentHits, counts []number) int {
+	at := -1
 	for _, h := range g["launched"] {
-		for i, n := range nums {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 && st.numIsCount(g, n) {
-				if _, ok := st.droneAfter(g, nums, n.t1, 4); ok {
-					return &nums[i]
+		for i, n := range counts {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 {
+				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
+					at = i
+					break
 				}
 			}
 		}
 	}
-	return nil
+	return at
 }
 
 // figureBeside: the figure span sits right before or after the trigger ("влучання 14 ударних
@@ -1814,6 +1808,16 @@ func (st *docState) launchedFigure(g sentHits, si int) *number {
 func (st *docState) figureBeside(trig hit, sp domain.Span) bool {
 	t0, t1 := tokenAt(st.toks, sp.Start), tokenAt(st.toks, sp.End-1)+1
 	return t0 == trig.t1 || t1 == trig.t0
+}
+
+// attributeOpen gives the rows of sentences from..to that have no reporter yet the one named in
+// sentence si.
+func (st *docState) attributeOpen(from, to int, rep domain.Reporter, sp domain.Span, si int) {
+	for _, r := range st.rowsIn(from, to) {
+		if r.inc.Reporter == "" && r.repSent < 0 {
+			st.attribute(r, rep, sp, si)
+		}
+	}
 }
 
 // attribute gives row r the reporter named in sentence si. A national total learns its country
@@ -1862,12 +1866,12 @@ func (st *docState) titleReporter(title string) {
 	if len(open) == 0 {
 		return
 	}
-	tt, _ := st.title(title)
+	st.title(title)
 	for _, c := range []struct {
 		cat string
 		rep domain.Reporter
 	}{{"rep_air_force", domain.AirForce}, {"rep_mod", domain.MoD}, {"rep_governor", domain.Governor}, {"rep_other", domain.OtherOfficial}, {"rep_media", domain.Media}} {
-		for _, h := range st.x.lex.match(tt) {
+		for _, h := range st.titleHits {
 			if h.p.cat != c.cat {
 				continue
 			}

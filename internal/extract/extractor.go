@@ -165,12 +165,9 @@ func disambiguate(ps []placeRef, toks []token) {
 	// regions the text names: as regions, or through a big city in them ("по Шевченківському
 	// району Харкова", "атака на Київ")
 	regions := map[string]bool{}
-	for _, p := range ps {
-		if p.region == "" {
-			continue
-		}
-		if p.kind == domain.RegionPlace || (p.kind == domain.SettlementPlace && p.place.Population >= 100000) {
-			regions[p.region] = true
+	for i := range ps {
+		if ps[i].namesItsRegion() {
+			regions[ps[i].region] = true
 		}
 	}
 	for i := range ps {
@@ -225,7 +222,7 @@ func disambiguate(ps []placeRef, toks []token) {
 		}
 		for j := i - 1; j >= 0; j-- {
 			q := ps[j]
-			if q.kind == domain.SettlementPlace && q.place.Population >= 100000 && q.region != "" {
+			if q.kind == domain.SettlementPlace && q.place.Population >= bigCity && q.region != "" {
 				if p.region != q.region {
 					p.name = cityDistrictName(*p, q)
 					p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
@@ -239,7 +236,7 @@ func disambiguate(ps []placeRef, toks []token) {
 	for i := 0; i+1 < len(ps); i++ {
 		p, q := &ps[i], &ps[i+1]
 		if p.generic == domain.DistrictPlace && q.kind == domain.SettlementPlace && q.t0 == p.t1 && q.generic == "" &&
-			q.place.Population >= 100000 && p.region != q.region {
+			q.place.Population >= bigCity && p.region != q.region {
 			p.name = cityDistrictName(*p, *q)
 			p.kind, p.region, p.country = domain.DistrictPlace, q.region, q.country
 			p.place.Region = q.region

@@ -18,6 +18,7 @@ import (
 type prepared struct {
 	sc          *scratch // working memory, given back by release
 	titleToks   []token
+	titleHits   []hit      // the title's lexicon hits, for its drone word and its speaker
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
 	groups      []sentHits      // group's results by sentence, built on first use
@@ -163,8 +164,8 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	// the title: does it speak of drones, and of which region
 	if doc.Title != "" {
-		tt, tps := st.title(doc.Title)
-		for _, h := range x.lex.match(tt) {
+		_, tps := st.title(doc.Title)
+		for _, h := range st.titleHits {
 			if h.p.cat == "drone" {
 				st.titleDrone = true
 			}
@@ -265,7 +266,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if p.generic == domain.DistrictPlace && p.kind == domain.SettlementPlace && p.region != "" && len(named) > 0 && !named[p.region] {
 			continue // "district" named, only a village of that name elsewhere found: unknown district
 		}
-		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < 100000 {
+		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < bigCity {
 			continue // a small place of the other country in a text about this one: a false match
 		}
 		k := sort.Search(len(first), func(i int) bool { return first[i].start > p.start })
@@ -273,7 +274,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if isFirst && p.generic == "" {
 			continue
 		}
-		if p.generic == "" && !named[p.region] && p.place.Population < 100000 {
+		if p.generic == "" && !named[p.region] && p.place.Population < bigCity {
 			continue
 		}
 		out = append(out, p)
@@ -327,6 +328,7 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 func (st *docState) title(t string) ([]token, []placeRef) {
 	if !st.titleDone {
 		st.titleToks = tokenize(t)
+		st.titleHits = st.x.lex.match(st.titleToks)
 		st.titlePlaces = st.x.findPlaces(t, st.titleToks, &st.sc.scan, nil)
 		st.titleDone = true
 	}
@@ -409,14 +411,14 @@ func (st *docState) orderDates() {
 	}
 }
 
-// regionsNamed reports whether the text names region (as a region, a city of 100,000 or more,
+// regionsNamed reports whether the text names region (as a region, a big city,
 // or an official's region) and whether it names one of the same country (strayDistrict). Read
 // once, on first use: st.places must not change after it.
 func (st *docState) regionsNamed(region string) (named, sameCountry bool) {
 	if st.namedRegs == nil {
 		st.namedRegs, st.namedCtry = map[string]bool{}, map[string]bool{}
 		for _, q := range st.places {
-			if (q.kind == domain.RegionPlace || (q.kind == domain.SettlementPlace && q.place.Population >= 100000)) && q.region != "" {
+			if q.namesItsRegion() {
 				st.namedRegs[q.region] = true
 				st.namedCtry[regionCountry(q.region)] = true
 			}
