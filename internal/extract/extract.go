@@ -541,7 +541,8 @@ func (st *docState) dateFor(si int, dm *dateMention, recap bool) (string, bool, 
 
 // updateRegionContext remembers the last region the text spoke of.
 func (st *docState) updateRegionContext(si int, g sentHits) {
-	for _, p := range st.sPlaces[si] {
+	for i := range st.sPlaces[si] {
+		p := &st.sPlaces[si][i]
 		if p.adjective || p.kind == domain.CountryPlace || p.region == "" || st.isOrigin(g, p) || st.strayDistrict(si, p) {
 			continue
 		}
@@ -642,11 +643,13 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	}{{domain.Intercept, intercepts}, {domain.Impact, impacts}, {domain.Debris, debris}}
 
 	// places of the sentence, split into incident places and places in a speaker's title
-	var incPlaces, titlePlaces, seas []placeRef
+	var incBuf, titleBuf, seaBuf [8]*placeRef
+	incPlaces, titlePlaces, seas := incBuf[:0], titleBuf[:0], seaBuf[:0]
 	var national []hit = g["national"]
 	countryMention := ""
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
-	for _, p := range st.sPlaces[si] {
+	for i := range st.sPlaces[si] {
+		p := &st.sPlaces[si][i]
 		switch {
 		case st.misnamedRegion(si, p):
 			// "у Шебекинському районі Курської області": the district is real and lies elsewhere;
@@ -675,7 +678,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			incPlaces = append(incPlaces, p)
 		}
 	}
-	regionsOf := func(ps []placeRef) []string {
+	regionsOf := func(ps []*placeRef) []string {
 		var out []string
 		for _, p := range ps {
 			dup := false
@@ -813,7 +816,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		case len(regs) > 1:
 			// several regions and no per-region figures
 			for _, rg := range regs {
-				var ps []placeRef
+				var ps []*placeRef
 				for _, p := range incPlaces {
 					if p.region == rg {
 						ps = append(ps, p)
@@ -945,7 +948,7 @@ func (st *docState) nationalCountry(rep domain.Reporter, mention string, regs []
 
 // inTitle reports whether place p is part of a speaker's title ("governor of the Leningrad
 // region", "начальник Харківської ОВА") rather than where the event happened.
-func (st *docState) inTitle(si int, g sentHits, p placeRef) bool {
+func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 	for _, c := range []string{"rep_governor", "rep_other"} {
 		for _, h := range g[c] {
 			if h.t0 < p.t1 && p.t0 < h.t1 {
@@ -963,7 +966,7 @@ func (st *docState) inTitle(si int, g sentHits, p placeRef) bool {
 }
 
 // contextRegion is the region for a trigger sentence that names none.
-func (st *docState) contextRegion(si int, titlePlaces []placeRef, repReg string) (string, *domain.Span) {
+func (st *docState) contextRegion(si int, titlePlaces []*placeRef, repReg string) (string, *domain.Span) {
 	if len(titlePlaces) > 0 {
 		sp := st.span("region", titlePlaces[0].start, titlePlaces[0].end, ruleContext)
 		return titlePlaces[0].region, &sp
@@ -988,7 +991,7 @@ func (st *docState) contextRegion(si int, titlePlaces []placeRef, repReg string)
 	return "", nil
 }
 
-func placeName(ps []placeRef) string {
+func placeName(ps []*placeRef) string {
 	name := ""
 	for _, p := range ps {
 		if p.kind != domain.DistrictPlace && p.kind != domain.SettlementPlace {
@@ -1003,9 +1006,10 @@ func placeName(ps []placeRef) string {
 }
 
 // simpleRow makes one row for region reg.
-func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, cnums []number, drones []hit, reg string, ps []placeRef,
+func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, cnums []number, drones []hit, reg string, ps []*placeRef,
 	mk func(domain.Kind, string, string, string, *int, string, []domain.Span) *row) *row {
-	var mine []placeRef
+	var mineBuf [8]*placeRef
+	mine := mineBuf[:0]
 	for _, p := range ps {
 		if p.region == reg {
 			mine = append(mine, p)
@@ -1201,7 +1205,7 @@ func (st *docState) adjunct(h hit) bool {
 
 // breakdown reads "63 over the Bryansk Region, eight over the Yaroslavl Region, three each over
 // Smolensk and Tver ..." into per-region rows plus a national row for a stated total.
-func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []placeRef, intercepts []hit, rep domain.Reporter, national []hit, countryMention string,
+func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*placeRef, intercepts []hit, rep domain.Reporter, national []hit, countryMention string,
 	mk func(domain.Kind, string, string, string, *int, string, []domain.Span) *row) bool {
 	type item struct {
 		t   int
@@ -1212,9 +1216,11 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 	for i := range cnums {
 		items = append(items, item{t: cnums[i].t0, num: &cnums[i]})
 	}
-	all := append(append([]placeRef{}, ps...), seas...)
-	for i := range all {
-		items = append(items, item{t: all[i].t0, pl: &all[i]})
+	for _, p := range ps {
+		items = append(items, item{t: p.t0, pl: p})
+	}
+	for _, p := range seas {
+		items = append(items, item{t: p.t0, pl: p})
 	}
 	sort.SliceStable(items, func(a, b int) bool { return items[a].t < items[b].t })
 
@@ -1281,7 +1287,6 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 	}
 	trig := intercepts[0]
 	trigSpan := st.span("kind", trig.start, trig.end, ruleTrigger+":"+trig.p.src)
-	listTotal := false
 	for _, gr := range groups {
 		if len(gr.places) == 0 {
 			continue
@@ -1336,7 +1341,6 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 		} else if total == nil {
 			// "36 drones over Bryansk, Kursk and Belgorod oblasts": a total over a list
 			total = gr.n
-			listTotal = true
 		}
 		for _, p := range regs {
 			ev := append(make([]domain.Span, 0, 3), trigSpan, numSpan)
@@ -1346,16 +1350,15 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []pla
 				continue
 			}
 			ev = append(ev, st.span("region", p.start, p.end, ruleBreakdown))
-			var same []placeRef
+			var same []*placeRef
 			for _, q := range gr.places {
 				if q.region == p.region {
-					same = append(same, *q)
+					same = append(same, q)
 				}
 			}
 			mk(domain.Intercept, p.region, regionCountry(p.region), placeName(same), cnt, ruleBreakdown, ev)
 		}
 	}
-	_ = listTotal
 	if total != nil || len(national) > 0 {
 		if rep == domain.MoD || rep == domain.AirForce || len(national) > 0 || countryMention != "" {
 			var cnt *int
@@ -1680,7 +1683,7 @@ func outOf(ts []token) bool {
 
 // isOrigin: place p is named as where drones came from, within a few words after "launched from",
 // "з напрямків", "с направления" (a list of origins included).
-func (st *docState) isOrigin(g sentHits, p placeRef) bool {
+func (st *docState) isOrigin(g sentHits, p *placeRef) bool {
 	for _, h := range g["origin"] {
 		if h.t1 <= p.t0 && p.t0-h.t1 <= 8 {
 			for _, t := range g["intercept"] {
@@ -1698,14 +1701,14 @@ func (st *docState) isOrigin(g sentHits, p placeRef) bool {
 // never names, in a sentence that names no region, while the text does name regions of the same
 // country. Such a reading is a namesake elsewhere; the place-not-in-region check still sees
 // districts next to a region named in the same sentence.
-func (st *docState) strayDistrict(si int, p placeRef) bool {
+func (st *docState) strayDistrict(si int, p *placeRef) bool {
 	district := p.kind == domain.DistrictPlace && p.generic == domain.DistrictPlace
 	village := p.kind == domain.SettlementPlace && p.place.Population < bigCity // "in the village of Gorodishche"
 	if !(district || village) || p.region == "" {
 		return false
 	}
-	for _, q := range st.sPlaces[si] {
-		if q.kind == domain.RegionPlace {
+	for i := range st.sPlaces[si] {
+		if st.sPlaces[si][i].kind == domain.RegionPlace {
 			return false
 		}
 	}
@@ -1886,11 +1889,12 @@ func (st *docState) titleReporter(title string) {
 
 // misnamedRegion: p is a region named right after a district (its genitive: "районі Курської
 // області", "district of the Kursk region") that does not hold that district.
-func (st *docState) misnamedRegion(si int, p placeRef) bool {
+func (st *docState) misnamedRegion(si int, p *placeRef) bool {
 	if p.kind != domain.RegionPlace {
 		return false
 	}
-	for _, q := range st.sPlaces[si] {
+	for i := range st.sPlaces[si] {
+		q := &st.sPlaces[si][i]
 		if q.kind != domain.DistrictPlace || q.region == "" || q.region == p.region {
 			continue
 		}
@@ -1904,18 +1908,19 @@ func (st *docState) misnamedRegion(si int, p placeRef) bool {
 
 // foreignDistrict finds a "district" named in sentence si (or the one before) whose name is a
 // foreign town's: a rewrite's invented place.
-func (st *docState) foreignDistrict(si int) (placeRef, bool) {
+func (st *docState) foreignDistrict(si int) (*placeRef, bool) {
 	for _, k := range []int{si, si - 1} {
 		if k < 0 {
 			continue
 		}
-		for _, p := range st.sPlaces[k] {
+		for i := range st.sPlaces[k] {
+			p := &st.sPlaces[k][i]
 			if p.generic == domain.DistrictPlace && p.region == "" && p.country != "" && p.country != "RU" && p.country != "UA" {
 				return p, true
 			}
 		}
 	}
-	return placeRef{}, false
+	return nil, false
 }
 
 // asWritten gives a place as the text wrote it, generic word capitalised ("Dzhezkazgan
