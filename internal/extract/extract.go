@@ -185,9 +185,9 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 	if n.value >= 1900 && n.value <= 2100 {
 		return false
 	}
-	if _, ok := nearHit(g["unit"], n.t1, n.t1, 0, 2); ok {
+	if _, ok := nearHit(g[catUnit], n.t1, n.t1, 0, 2); ok {
 		// a unit directly after (or after one adjective word) the figure
-		for _, u := range g["unit"] {
+		for _, u := range g[catUnit] {
 			if u.t0 == n.t1 || (u.t0 == n.t1+1 && !st.isDroneAt(g, n.t1)) {
 				return false
 			}
@@ -197,7 +197,7 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 }
 
 func (st *docState) isDroneAt(g sentHits, t int) bool {
-	for _, h := range g["drone"] {
+	for _, h := range g[catDrone] {
 		if h.t0 <= t && t < h.t1 {
 			return true
 		}
@@ -207,7 +207,7 @@ func (st *docState) isDroneAt(g sentHits, t int) bool {
 
 // droneAfter finds a drone word starting within gap tokens after t (no figure in between).
 func (st *docState) droneAfter(g sentHits, nums []number, t, gap int) (hit, bool) {
-	for _, h := range g["drone"] {
+	for _, h := range g[catDrone] {
 		if h.t0 >= t && h.t0 <= t+gap {
 			for _, n := range nums {
 				if n.t0 >= t && n.t0 < h.t0 {
@@ -282,7 +282,7 @@ func (st *docState) sentence(si int) {
 	nums := st.sNums[si]
 
 	recap := false
-	for _, h := range g["recap"] {
+	for _, h := range g[catRecap] {
 		if h.t0 <= s.t0+3 {
 			recap = true
 		}
@@ -317,21 +317,21 @@ func (st *docState) sentence(si int) {
 		dm = &st.sDates[si][i]
 	}
 
-	drones := without(g["drone"], g["notdrone"])
+	drones := without(g[catDrone], g[catNotDrone])
 	if len(drones) > 0 {
 		st.droneSeen = si
 	}
 
 	// damage words that are not negated ("no damage", "без пошкоджень")
-	damage := without(g["damage"], g["nocas"], g["nodamage"])
-	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
-	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
+	damage := without(g[catDamage], g[catNoCas], g[catNoDamage])
+	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
 	concrete := len(damage) > 0 || len(killedH) > 0 || len(injuredH) > 0
 
 	// triggers
-	debrisH := g["debris"]
+	debrisH := g[catDebris]
 	var intercepts, impacts, debrisIntercepts []hit
-	for _, h := range g["intercept"] {
+	for _, h := range g[catIntercept] {
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
 		for _, d := range debrisH {
@@ -347,11 +347,11 @@ func (st *docState) sentence(si int) {
 	}
 	hitTarget := false // "уламки впали на дах будинку": something was hit
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
-	for _, h := range g["impact"] {
+	for _, h := range g[catImpact] {
 		if h.p.tag == "weak" && !concrete {
 			if nextConcrete < 0 {
 				nextConcrete = 0
-				if st.damageNext(si) && len(debrisH) == 0 && len(st.group(si + 1)["debris"]) == 0 {
+				if st.damageNext(si) && len(debrisH) == 0 && len(st.group(si + 1)[catDebris]) == 0 {
 					nextConcrete = 1
 				}
 			}
@@ -407,7 +407,7 @@ func (st *docState) sentence(si int) {
 		st.damageCont = si + 1
 	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
-	blocked := len(g["history"]) > 0 || len(g["modal"]) > 0
+	blocked := len(g[catHistory]) > 0 || len(g[catModal]) > 0
 	if len(intercepts) > 0 && !blocked {
 		st.lastIntercepts, st.lastInterceptSent = intercepts, si
 	}
@@ -415,13 +415,13 @@ func (st *docState) sentence(si int) {
 		st.lastImpactSent = si + 1 // the next sentence may tell more damage of these strikes
 	}
 	droneOK := len(drones) > 0 || continued
-	if !droneOK && len(g["notdrone"]) == 0 && len(g["weapon"]) == 0 {
+	if !droneOK && len(g[catNotDrone]) == 0 && len(g[catWeapon]) == 0 {
 		// "Some of the enemy targets were downed": the drone was named just before
 		if si-st.droneSeen <= 2 && si > 0 {
 			droneOK = true
 		}
 	}
-	if hasTrigger && !droneOK && len(drones) == 0 && len(g["weapon"]) > 0 {
+	if hasTrigger && !droneOK && len(drones) == 0 && len(g[catWeapon]) > 0 {
 		hasTrigger = false
 	}
 
@@ -438,7 +438,7 @@ func (st *docState) sentence(si int) {
 
 	// a speaker named with a speech verb here also said what the sentences just before told
 	// ("…збито 71 БпЛА. Зафіксовано влучання 14 БпЛА, повідомили Повітряні сили")
-	if repOK && !recap && len(g["speech"]) > 0 {
+	if repOK && !recap && len(g[catSpeech]) > 0 {
 		st.attributeOpen(si-2, si-1, rep, repSpan, si)
 	}
 	// reporter for this sentence's rows
@@ -467,8 +467,8 @@ func (st *docState) sentence(si int) {
 func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg string, repSpan domain.Span, repOK, recap bool, dm *dateMention) {
 	signature := st.sents[si].t1-st.sents[si].t0 <= 6 && len(st.sNums[si]) == 0 && st.officialNamed(si)
 	// "Об этом сообщил губернатор …", "Про це повідомив …": attributes what the paragraph said
-	aboutThis := len(g["speech"]) > 0 && len(g["aboutthis"]) > 0
-	if repOK && (signature || len(g["speech"]) > 0 || st.officialNamed(si) || rep == domain.MoD || rep == domain.AirForce) {
+	aboutThis := len(g[catSpeech]) > 0 && len(g[catAboutThis]) > 0
+	if repOK && (signature || len(g[catSpeech]) > 0 || st.officialNamed(si) || rep == domain.MoD || rep == domain.AirForce) {
 		// back-fill rows of the previous sentences that have no reporter yet ("Об этом сообщили
 		// в Минобороны"; not "На месте работают экстренные службы", which says nothing); a
 		// signature line ("Губернатор Владислав Шапша.") signs the whole post
@@ -487,7 +487,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	if recap {
 		st.speakerOK = false
 	}
-	if len(g["launched"]) > 0 {
+	if len(g[catLaunched]) > 0 {
 		// a launched figure with no tally here: the next sentence's tally may need it
 		var counts []number
 		for _, n := range st.sNums[si] {
@@ -499,12 +499,12 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 			st.pendingLaunch, st.pendingLaunchSent = &counts[i], si
 		}
 	}
-	killedH := without(g["killed"], g["nocas"], g["noinj"], g["unknowncas"])
-	injuredH := without(g["injured"], g["nocas"], g["noinj"], g["unknowncas"])
-	if len(killedH)+len(injuredH)+len(g["nocas"])+len(g["noinj"]) > 0 && len(g["history"])+len(g["modal"]) == 0 {
+	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(g[catModal]) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
-	if len(g["history"])+len(g["modal"]) == 0 {
+	if len(g[catHistory])+len(g[catModal]) == 0 {
 		// places of background ("since the conflict between Moscow and Kiev began") are no
 		// context for the sentences after
 		st.updateRegionContext(si, g)
@@ -562,7 +562,7 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		off    bool
 	}
 	var cs []cand
-	speech := g["speech"]
+	speech := g[catSpeech]
 	dist := func(t0, t1 int) int {
 		best := 1000
 		for _, s := range speech {
@@ -578,19 +578,19 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		}
 		return best
 	}
-	add := func(cat string, rep domain.Reporter) {
+	add := func(cat category, rep domain.Reporter) {
 		for _, h := range g[cat] {
 			cs = append(cs, cand{rep: rep, h: h, dist: dist(h.t0, h.t1)})
 		}
 	}
-	add("rep_governor", domain.Governor)
-	add("rep_mod", domain.MoD)
-	add("rep_air_force", domain.AirForce)
-	add("rep_other", domain.OtherOfficial)
-	add("rep_media", domain.Media)
+	add(catRepGovernor, domain.Governor)
+	add(catRepMoD, domain.MoD)
+	add(catRepAirForce, domain.AirForce)
+	add(catRepOther, domain.OtherOfficial)
+	add(catRepMedia, domain.Media)
 	for _, o := range st.sOffs[si] {
 		rep := domain.Reporter(o.o.Role)
-		h := hit{p: &pattern{cat: "official", raw: o.o.Name}, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
+		h := hit{p: &pattern{cat: catOfficial, raw: o.o.Name}, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
 		c := cand{rep: rep, region: o.o.Region, h: h, dist: dist(o.t, o.t+1), off: true}
 		cs = append(cs, c)
 	}
@@ -645,7 +645,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	// places of the sentence, split into incident places and places in a speaker's title
 	var incBuf, titleBuf, seaBuf [8]*placeRef
 	incPlaces, titlePlaces, seas := incBuf[:0], titleBuf[:0], seaBuf[:0]
-	var national []hit = g["national"]
+	var national []hit = g[catNational]
 	countryMention := ""
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for i := range st.sPlaces[si] {
@@ -764,7 +764,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 		// a figure for a stated time window ("within four hours"), or the breakdown of one ("10 of
 		// these ..." after it), is not comparable with a whole-night figure
-		r.window = len(g["window"]) > 0 || (si > 0 && len(g["total"]) > 0 && len(st.group(si - 1)["window"]) > 0)
+		r.window = len(g[catWindow]) > 0 || (si > 0 && len(g[catTotal]) > 0 && len(st.group(si - 1)[catWindow]) > 0)
 		r.dateRule = drule
 		r.another = st.anotherCue(g, nums)
 		if dspan != nil {
@@ -780,7 +780,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	// a tally: several places with figures, or one place with its share of a stated total
 	// ("took down 90 drones ..., including 63 over the Bryansk Region")
 	tally := len(regs)+len(seas) >= 2 && len(cnums) > 0
-	share := len(regs)+len(seas) == 1 && len(cnums) >= 2 && (len(g["total"]) > 0 || len(national) > 0)
+	share := len(regs)+len(seas) == 1 && len(cnums) >= 2 && (len(g[catTotal]) > 0 || len(national) > 0)
 	line := st.contLine == si+1 && len(regs)+len(seas) == 1 && len(cnums) >= 1
 	if (tally || share || line) && len(intercepts) > 0 {
 		if st.breakdown(si, g, cnums, incPlaces, seas, intercepts, rep, national, countryMention, mk) {
@@ -949,7 +949,7 @@ func (st *docState) nationalCountry(rep domain.Reporter, mention string, regs []
 // inTitle reports whether place p is part of a speaker's title ("governor of the Leningrad
 // region", "начальник Харківської ОВА") rather than where the event happened.
 func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
-	for _, c := range []string{"rep_governor", "rep_other"} {
+	for _, c := range []category{catRepGovernor, catRepOther} {
 		for _, h := range g[c] {
 			if h.t0 < p.t1 && p.t0 < h.t1 {
 				return true
@@ -1060,7 +1060,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	}
 	if cnt != nil && *cnt == 1 && csp != nil {
 		// "один БПЛА попал в дом ..., другой — в ...": one and another
-		for _, h := range g["another"] {
+		for _, h := range g[catAnother] {
 			if h.p.tag == "" && h.start > csp.End {
 				v := 2
 				cnt = &v
@@ -1081,7 +1081,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	// figure that merely follows the verb ("shot down 12", "destroyed across four cities").
 	best, bestD, bestTier := -1, 1<<30, 3
 	casualtyAt := func(t int) bool {
-		for _, c := range []string{"killed", "injured", "person"} {
+		for _, c := range []category{catKilled, catInjured, catPerson} {
 			for _, h := range g[c] {
 				if h.t0 == t || h.t0 == t+1 {
 					return true
@@ -1098,12 +1098,12 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		if h, ok := st.droneAfter(g, cnums, n.t1, 4); ok && !st.adjunct(h) {
 			tier = 0 // not "54 drone attacks"
 		}
-		for _, h := range g["total"] {
+		for _, h := range g[catTotal] {
 			if h.t0 == n.t1 && h.p.tag == "total" {
 				tier = 0 // "37 из них", "63 in total"
 			}
 		}
-		for _, h := range g["ofwhich"] {
+		for _, h := range g[catOfWhich] {
 			if h.t1 == n.t0 || h.t1 == n.t0-1 {
 				tier = 0 // "of which 58 were shot down", "з яких 40 збито"
 			}
@@ -1114,7 +1114,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			}
 		}
 		for _, h := range trig {
-			if h.p.cat != "intercept" || tier == 0 {
+			if h.p.cat != catIntercept || tier == 0 {
 				continue
 			}
 			if n.t0 == h.t1 {
@@ -1163,7 +1163,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	}
 	for _, tr := range trig {
 		// "a strike" is no count of drones; "уничтожен надводный беспилотник" is no UAV
-		if tr.p.tag == "sg" && tr.p.cat != "impact" && len(g["notdrone"]) == 0 {
+		if tr.p.tag == "sg" && tr.p.cat != catImpact && len(g[catNotDrone]) == 0 {
 			plural := false
 			for _, h := range drones {
 				if h.p.tag == "pl" {
@@ -1183,7 +1183,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 // pluralContext: a singular drone word used as a modifier ("drone attacks", "drone debris") or
 // among plural drone words is not "one drone".
 func (st *docState) pluralContext(g sentHits, h hit) bool {
-	for _, o := range g["drone"] {
+	for _, o := range g[catDrone] {
 		if o.p.tag == "pl" {
 			return true
 		}
@@ -1234,7 +1234,7 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 	for _, it := range items {
 		if it.num != nil {
 			each := false
-			for _, h := range g["each"] {
+			for _, h := range g[catEach] {
 				inside := h.t0 <= it.num.t0 && it.num.t1 <= h.t1 // "one each"
 				if inside || (h.t1 <= it.num.t0 && it.num.t0-h.t1 <= 0) || (h.t0 >= it.num.t1 && h.t0-it.num.t1 <= 4 && h.p.raw != "по") {
 					each = true
@@ -1414,7 +1414,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 		if n.t0 >= h.t1 {
 			// "three were injured and one man was killed": a figure with its person noun belongs
 			// to the casualty word that follows them
-			for _, p := range g["person"] {
+			for _, p := range g[catPerson] {
 				if p.t0 != n.t1 {
 					continue
 				}
@@ -1479,8 +1479,8 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 	}
 	killed, ksp := figure(killedH)
 	injured, isp := figure(injuredH)
-	nocas := len(g["nocas"]) > 0 && len(g["unknowncas"]) == 0
-	noinj := len(g["noinj"]) > 0
+	nocas := len(g[catNoCas]) > 0 && len(g[catUnknownCas]) == 0
+	noinj := len(g[catNoInj]) > 0
 
 	if killed == nil && injured == nil && !nocas && !noinj {
 		return
@@ -1531,9 +1531,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 		}
 	}
 	if nocas || noinj {
-		h := g["nocas"]
+		h := g[catNoCas]
 		if noinj {
-			h = append(h, g["noinj"]...)
+			h = append(h, g[catNoInj]...)
 		}
 		sp := st.span("", h[0].start, h[0].end, ruleNoCas)
 		// the event: rows of this sentence, and recent rows of the same region
@@ -1570,7 +1570,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 
 // singularPerson: "a woman was injured", "постраждав чоловік".
 func (st *docState) singularPerson(g sentHits, h hit) bool {
-	for _, p := range g["person"] {
+	for _, p := range g[catPerson] {
 		if p.p.tag == "sg" && p.t1 >= h.t0-5 && p.t0 <= h.t1+4 {
 			return true
 		}
@@ -1592,10 +1592,10 @@ func rangeGap(gap string) bool {
 // anotherCue: the sentence adds to what was said before ("another drone", "ещё четыре дрона").
 // Cues tagged "num" count only right before a figure.
 func (st *docState) anotherCue(g sentHits, nums []number) bool {
-	for _, h := range g["another"] {
+	for _, h := range g[catAnother] {
 		if h.p.tag == "near" {
 			// "another alarming incident, when a drone exploded": a drone or an event word close after
-			for _, c := range []string{"drone", "incident"} {
+			for _, c := range []category{catDrone, catIncident} {
 				if _, ok := nearHit(g[c], h.t1, h.t1, 0, 3); ok {
 					return true
 				}
@@ -1633,7 +1633,7 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 		}
 	}
 	lead := false
-	for _, h := range g["total"] {
+	for _, h := range g[catTotal] {
 		if h.t0 <= st.sents[si].t0+2 {
 			lead = true
 		}
@@ -1661,7 +1661,7 @@ func (st *docState) listLine(si int) bool {
 // adjacentPerson: a singular person noun directly before or after a casualty word ("загинула
 // жінка", "a woman was killed").
 func (st *docState) adjacentPerson(g sentHits, h hit) bool {
-	for _, p := range g["person"] {
+	for _, p := range g[catPerson] {
 		if p.p.tag == "sg" && (p.t0 == h.t1 || p.t1 == h.t0 || p.t0 == h.t1+1 || p.t1 == h.t0-1) {
 			return true
 		}
@@ -1684,9 +1684,9 @@ func outOf(ts []token) bool {
 // isOrigin: place p is named as where drones came from, within a few words after "launched from",
 // "з напрямків", "с направления" (a list of origins included).
 func (st *docState) isOrigin(g sentHits, p *placeRef) bool {
-	for _, h := range g["origin"] {
+	for _, h := range g[catOrigin] {
 		if h.t1 <= p.t0 && p.t0-h.t1 <= 8 {
-			for _, t := range g["intercept"] {
+			for _, t := range g[catIntercept] {
 				if t.t0 >= h.t1 && t.t0 < p.t0 {
 					return false // a verb between: the place is where they were downed
 				}
@@ -1721,7 +1721,7 @@ func (st *docState) strayDistrict(si int, p *placeRef) bool {
 // hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
 // car", "дрон атаковал жителя"): the attack is an impact even when no damage is described.
 func (st *docState) hitSomething(g sentHits, h hit) bool {
-	_, ok := nearHit(g["target"], h.t1, h.t1, 0, 4)
+	_, ok := nearHit(g[catTarget], h.t1, h.t1, 0, 4)
 	return ok
 }
 
@@ -1786,14 +1786,14 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	return len(without(ng["damage"], ng["nocas"], ng["nodamage"], ng["intercept"])) > 0 || len(ng["killed"])+len(ng["injured"]) > 0
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
 }
 
 // launchedAt returns the index in counts of a sentence's drones-launched figure ("атакував 50
 // ударними БпЛА", "launched 72 drones"), or -1.
 func (st *docState) launchedAt(g sentHits, counts []number) int {
 	at := -1
-	for _, h := range g["launched"] {
+	for _, h := range g[catLaunched] {
 		for i, n := range counts {
 			if n.t0 > h.t0 && n.t0 <= h.t1+4 {
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
@@ -1871,9 +1871,9 @@ func (st *docState) titleReporter(title string) {
 	}
 	st.title(title)
 	for _, c := range []struct {
-		cat string
+		cat category
 		rep domain.Reporter
-	}{{"rep_air_force", domain.AirForce}, {"rep_mod", domain.MoD}, {"rep_governor", domain.Governor}, {"rep_other", domain.OtherOfficial}, {"rep_media", domain.Media}} {
+	}{{catRepAirForce, domain.AirForce}, {catRepMoD, domain.MoD}, {catRepGovernor, domain.Governor}, {catRepOther, domain.OtherOfficial}, {catRepMedia, domain.Media}} {
 		for _, h := range st.titleHits {
 			if h.p.cat != c.cat {
 				continue

@@ -91,7 +91,7 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	// "governor of the Belaruska region" about a Russian governor
 	var bel []hit
 	for _, h := range st.hits {
-		if h.p.cat == "belarus" {
+		if h.p.cat == catBelarus {
 			bel = append(bel, h)
 		}
 	}
@@ -111,7 +111,7 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	for _, h := range bel {
 		near := false
 		for _, r := range st.hitsIn(h.t0-3, h.t1+2) {
-			if (r.p.cat == "regionword" || r.p.cat == "rep_governor") && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
+			if (r.p.cat == catRegionWord || r.p.cat == catRepGovernor) && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
 				near = true
 			}
 		}
@@ -138,7 +138,7 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 // Oblast").
 func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 	for _, h := range st.hits {
-		if h.p.cat != "badunit" {
+		if h.p.cat != catBadUnit {
 			continue
 		}
 		add(domain.Flag{
@@ -292,7 +292,7 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 	for si := range st.sents {
 		var neg *hit
 		for _, h := range st.sHits[si] {
-			if h.p.cat == "nodamage" && h.p.tag == "neg" {
+			if h.p.cat == catNoDamage && h.p.tag == "neg" {
 				hh := h
 				neg = &hh
 				break
@@ -308,13 +308,13 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 			// the row's own sentence reported damage
 			damaged := false
 			for _, h := range st.sHits[r.sent] {
-				if h.p.cat == "damage" {
+				if h.p.cat == catDamage {
 					damaged = true
 				}
 			}
 			for k := r.sent + 1; k < si && !damaged; k++ {
 				for _, h := range st.sHits[k] {
-					if h.p.cat == "damage" {
+					if h.p.cat == catDamage {
 						damaged = true
 					}
 				}

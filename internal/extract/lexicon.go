@@ -199,7 +199,7 @@ func normWord(w string) string {
 
 // pattern is one lexicon entry: a sequence of words, each exact or a prefix.
 type pattern struct {
-	cat    string
+	cat    category
 	tag    string
 	words  []string
 	prefix []bool
@@ -214,7 +214,6 @@ type hit struct {
 	start, end int
 }
 
-func (h hit) cat() string { return h.p.cat }
 func (h hit) tag() string { return h.p.tag }
 
 // matcher finds lexicon patterns in token streams. Read-only after build.
@@ -286,7 +285,11 @@ func (m *matcher) add(p *pattern) {
 	}
 }
 
-func parsePattern(cat, tag, text, src string) (*pattern, error) {
+func parsePattern(catName, tag, text, src string) (*pattern, error) {
+	cat, err := parseCategory(catName)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src, err)
+	}
 	p := &pattern{cat: cat, tag: tag, src: src, raw: text}
 	for _, w := range strings.Fields(text) {
 		pre := strings.HasSuffix(w, "*")

@@ -21,8 +21,6 @@ type prepared struct {
 	titleHits   []hit      // the title's lexicon hits, for its drone word and its speaker
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
-	groups      []sentHits      // group's results by sentence, built on first use
-	grouped     []hit           // backing of the groups' slices
 	dateReach   []int           // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
 	datesOrder  int             // 0 not checked, 1 dates in start order, 2 not
 	namedRegs   map[string]bool // regionsNamed: regions named by the text, and their countries
@@ -81,58 +79,51 @@ func perSentence[T any](sents []sentence, xs []T, start func(*T) int) [][]T {
 	return out
 }
 
-// sentHits groups one sentence's hits by category.
-type sentHits map[string][]hit
-
-// group returns sentence si's hits by category. The rules only read it, so it is built once
-// per sentence, its lists cut from one array.
+// group returns sentence si's hits by category. The rules read the groups of the sentence they
+// work on and of its two neighbours only, so the last few are kept in a ring: a group is valid
+// while the rules look at sentences si-1 to si+1.
 func (st *docState) group(si int) sentHits {
-	if st.groups == nil {
-		st.groups = make([]sentHits, len(st.sents))
-		st.grouped = st.sc.grouped[:0]
-		if cap(st.grouped) < len(st.hits) {
-			st.grouped = make([]hit, 0, len(st.hits))
-		}
+	slot := &st.sc.groups[si%len(st.sc.groups)]
+	if slot.si == si && slot.doc == st {
+		return &slot.byCat
 	}
-	if g := st.groups[si]; g != nil {
-		return g
-	}
+	slot.si, slot.doc = si, st
 	hs := st.sHits[si]
-	// categories in order of first appearance
-	var buf [16]string
-	cats := buf[:0]
+	// a counting sort by category keeps each category's hits in text order
+	var n, at [numCategories]int
 	for _, h := range hs {
-		seen := false
-		for _, c := range cats {
-			if c == h.p.cat {
-				seen = true
-				break
-			}
+		n[h.p.cat]++
+	}
+	off := 0
+	for c := range n {
+		at[c] = off
+		off += n[c]
+	}
+	if cap(slot.backing) < len(hs) {
+		slot.backing = make([]hit, len(hs))
+	}
+	slot.backing = slot.backing[:len(hs)]
+	for _, h := range hs {
+		slot.backing[at[h.p.cat]] = h
+		at[h.p.cat]++
+	}
+	for c := range n {
+		if n[c] == 0 {
+			slot.byCat[c] = nil
+			continue
 		}
-		if !seen {
-			cats = append(cats, h.p.cat)
-		}
+		from := at[c] - n[c]
+		slot.byCat[c] = slot.backing[from:at[c]:at[c]]
 	}
-	var g sentHits
-	if n := len(st.sc.maps); n > 0 {
-		g, st.sc.maps = st.sc.maps[n-1], st.sc.maps[:n-1] // emptied by release
-	} else {
-		g = make(sentHits, len(cats))
-	}
-	if len(st.grouped)+len(hs) > cap(st.grouped) {
-		st.grouped = make([]hit, 0, max(len(hs), cap(st.grouped)))
-	}
-	for _, c := range cats {
-		from := len(st.grouped)
-		for _, h := range hs {
-			if h.p.cat == c {
-				st.grouped = append(st.grouped, h)
-			}
-		}
-		g[c] = st.grouped[from:len(st.grouped):len(st.grouped)]
-	}
-	st.groups[si] = g
-	return g
+	return &slot.byCat
+}
+
+// hitGroup is one sentence's hits by category (group).
+type hitGroup struct {
+	doc     *docState
+	si      int
+	byCat   catHits
+	backing []hit
 }
 
 func (x *Extractor) prepare(doc domain.Document) *docState {
@@ -166,7 +157,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	if doc.Title != "" {
 		_, tps := st.title(doc.Title)
 		for _, h := range st.titleHits {
-			if h.p.cat == "drone" {
+			if h.p.cat == catDrone {
 				st.titleDrone = true
 			}
 		}
@@ -244,7 +235,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 	var first []hit
 	var firstReach []int
 	for _, h := range st.hits {
-		if h.p.cat == "firstname" {
+		if h.p.cat == catFirstName {
 			first = append(first, h)
 			reach := h.end
 			if n := len(firstReach); n > 0 && firstReach[n-1] > reach {
@@ -288,9 +279,9 @@ func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 	var dist, after []hit
 	for _, h := range st.hits {
 		switch h.p.cat {
-		case "distance":
+		case catDistance:
 			dist = append(dist, h)
-		case "notplace":
+		case catNotPlace:
 			after = append(after, h)
 		}
 	}
@@ -468,8 +459,7 @@ type scratch struct {
 	toks    []token
 	tokWork tokenWork
 	hits    []hit
-	grouped []hit
-	maps    []sentHits // empty maps for group
+	groups  [4]hitGroup // group's ring
 	sents   []sentence
 	nums    []number
 	dates   []dateMention
@@ -496,14 +486,8 @@ func (x *Extractor) release(st *docState) {
 	clear(sc.places)
 	sc.toks, sc.hits, sc.places = st.toks[:0], st.hits[:0], sc.places[:0]
 	sc.sents, sc.nums, sc.dates = st.sents[:0], st.nums[:0], st.dates[:0]
-	if st.grouped != nil {
-		sc.grouped = st.grouped[:0]
-	}
-	for _, g := range st.groups {
-		if g != nil && len(sc.maps) < 256 {
-			clear(g)
-			sc.maps = append(sc.maps, g)
-		}
+	for i := range sc.groups {
+		sc.groups[i].doc = nil // the next document's states must not match
 	}
 	x.scratch.Put(sc)
 }
