@@ -363,34 +363,21 @@ func eachTSVRow(name string, fn func(n int, line string, cols []string) error) e
 
 // match returns every pattern occurrence in toks, sorted by start token; overlapping matches of
 // different categories are all kept, and within a category the longest one at a position wins.
-func (m *matcher) match(toks []token) []hit { return m.matchInto(nil, toks) }
+func (m *matcher) match(toks []token) []hit { return m.matchInto(nil, toks, nil) }
 
-// matchInto is match writing into buf's memory when it is large enough.
-func (m *matcher) matchInto(buf []hit, toks []token) []hit {
+// matchInto is match writing into buf's memory when it is large enough, and keeping the
+// patterns each word can start in memo (nil: none).
+func (m *matcher) matchInto(buf []hit, toks []token, memo *startMemo) []hit {
 	hits := buf[:0]
 	if n := len(toks)/4 + 4; cap(hits) < n {
 		hits = make([]hit, 0, n)
 	}
-	try := func(ps []*pattern, i int) {
-		for _, p := range ps {
-			if end, ok := p.matchAt(toks, i); ok {
+	for i, t := range toks {
+		for _, p := range memo.starts(m, t.s) {
+			if end, ok := p.matchFrom(toks, i, 1); ok {
 				hits = append(hits, hit{p: p, t0: i, t1: end, start: toks[i].start, end: toks[end-1].end})
 			}
 		}
-	}
-	for i, t := range toks {
-		// the sets turn away most tokens that start no pattern, without the maps
-		if m.words.may(t.s) {
-			try(m.exact[t.s], i)
-		}
-		if m.stems.may(t.s) {
-			if l := m.prefixList(t.s); l != nil {
-				try(*l, i)
-			} else if k := twoRunes(t.s); k != "" {
-				try(m.prefix[k], i)
-			}
-		}
-		try(m.short, i)
 	}
 	// Hits come in start order; a stable insertion sort puts the longer first within a start
 	// (the order sort.SliceStable by (t0, -t1) gave, without its reflection).
@@ -416,12 +403,13 @@ func (m *matcher) matchInto(buf []hit, toks []token) []hit {
 	return out
 }
 
-func (p *pattern) matchAt(toks []token, i int) (int, bool) {
+// matchFrom reports where p ends when it occurs at token i, its first k words known to match.
+func (p *pattern) matchFrom(toks []token, i, k int) (int, bool) {
 	if i+len(p.words) > len(toks) {
 		return 0, false
 	}
-	for k, w := range p.words {
-		s := toks[i+k].s
+	for ; k < len(p.words); k++ {
+		s, w := toks[i+k].s, p.words[k]
 		if p.prefix[k] {
 			if !strings.HasPrefix(s, w) {
 				return 0, false
@@ -431,6 +419,62 @@ func (p *pattern) matchAt(toks []token, i int) (int, bool) {
 		}
 	}
 	return i + len(p.words), true
+}
+
+// startsOf returns the patterns whose first word matches word s, in the order matching tries
+// them: exact words, then stems.
+func (m *matcher) startsOf(s string) []*pattern {
+	var exact []*pattern
+	if m.words.may(s) {
+		exact = m.exact[s]
+	}
+	if !m.stems.may(s) && len(m.short) == 0 {
+		return exact // most words: no copy
+	}
+	var stems []*pattern
+	if l := m.prefixList(s); l != nil {
+		stems = *l
+	} else if k := twoRunes(s); k != "" && m.stems.may(s) {
+		stems = m.prefix[k]
+	}
+	var out []*pattern
+	for _, ps := range [][]*pattern{stems, m.short} {
+		for _, p := range ps {
+			if strings.HasPrefix(s, p.words[0]) {
+				if out == nil {
+					out = append(make([]*pattern, 0, len(exact)+2), exact...)
+				}
+				out = append(out, p)
+			}
+		}
+	}
+	if out == nil {
+		return exact
+	}
+	return out
+}
+
+// startMemo keeps startsOf's answers for the words of earlier documents: half the words of a
+// report start some pattern ("в", "the"), and a look-up here is cheaper than trying them all.
+// It belongs to one worker's scratch memory and is bounded (emptied when full).
+type startMemo struct{ m map[string][]*pattern }
+
+const startMemoSize = 1 << 14
+
+// starts is m.startsOf(s) through the memo (a nil memo computes it).
+func (memo *startMemo) starts(m *matcher, s string) []*pattern {
+	if memo == nil {
+		return m.startsOf(s)
+	}
+	if ps, ok := memo.m[s]; ok {
+		return ps
+	}
+	ps := m.startsOf(s)
+	if memo.m == nil || len(memo.m) >= startMemoSize {
+		memo.m = make(map[string][]*pattern, startMemoSize/4)
+	}
+	memo.m[strings.Clone(s)] = ps // s may point into the document
+	return ps
 }
 
 // pairSet holds the first two runes of a table's words (normalised as tokens are), so that a

@@ -133,7 +133,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 		st.sc = &scratch{}
 	}
 	st.toks = st.sc.tokWork.tokenize(st.sc.toks, doc.Text)
-	st.hits = x.lex.matchInto(st.sc.hits, st.toks)
+	st.hits = x.lex.matchInto(st.sc.hits, st.toks, &st.sc.starts)
 	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
@@ -460,6 +460,7 @@ type scratch struct {
 	tokWork tokenWork
 	hits    []hit
 	groups  [4]hitGroup // group's ring
+	starts  startMemo
 	sents   []sentence
 	nums    []number
 	dates   []dateMention

@@ -286,3 +286,79 @@ func TestIsUpperRune(t *testing.T) {
 		}
 	}
 }
+
+// allPatterns lists every lexicon pattern once.
+func allPatterns(m *matcher) []*pattern {
+	seen := map[*pattern]bool{}
+	var out []*pattern
+	add := func(ps []*pattern) {
+		for _, p := range ps {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	for _, ps := range m.exact {
+		add(ps)
+	}
+	for _, ps := range m.prefix {
+		add(ps)
+	}
+	add(m.short)
+	return out
+}
+
+// FuzzMatchMemo: the lexicon matcher gives the same hits with its memo of words (cold and warm)
+// as without, and finds exactly the occurrences a brute-force pass over every pattern finds.
+func FuzzMatchMemo(f *testing.F) {
+	pass, _ := loadCases(f)
+	for _, c := range pass {
+		f.Add(c.doc.Text)
+	}
+	f.Add("в ночь на 27 августа сбит беспилотник, ещё один — над Брянской")
+	f.Add("shot down another drone over the region; no casualties")
+	x := testExtractor(f)
+	all := allPatterns(x.lex)
+	var memo startMemo
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := tokenize(text)
+		plain := x.lex.match(toks)
+		for round := 0; round < 2; round++ {
+			got := x.lex.matchInto(nil, toks, &memo)
+			if len(got) != len(plain) {
+				t.Fatalf("round %d: %d hits with the memo, %d without", round, len(got), len(plain))
+			}
+			for i := range got {
+				if got[i] != plain[i] {
+					t.Fatalf("round %d hit %d: %+v with the memo, %+v without", round, i, got[i], plain[i])
+				}
+			}
+		}
+		// every hit is a real occurrence, and every occurrence is covered by a hit of its
+		// category (a contained one is dropped for the longer)
+		for _, h := range plain {
+			if end, ok := h.p.matchFrom(toks, h.t0, 0); !ok || end != h.t1 {
+				t.Fatalf("hit %q at %d does not occur there", h.p.raw, h.t0)
+			}
+		}
+		for i := range toks {
+			for _, p := range all {
+				end, ok := p.matchFrom(toks, i, 0)
+				if !ok {
+					continue
+				}
+				covered := false
+				for _, h := range plain {
+					if h.p.cat == p.cat && h.t0 <= i && h.t1 >= end {
+						covered = true
+						break
+					}
+				}
+				if !covered {
+					t.Fatalf("pattern %q occurs at token %d and no hit covers it", p.raw, i)
+				}
+			}
+		}
+	})
+}
