@@ -49,10 +49,22 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 	defer func() { w.norm, w.fixes = norm[:0], fixes[:0] }()
 	start := -1
 	changed := false
-	mark := 0 // len(norm) when the current word started
+	mark := 0                // len(norm) when the current word started
+	lat, cyr := false, false // the word has Latin, Cyrillic letters
 	flush := func(end int) {
 		if start < 0 {
 			return
+		}
+		if lat && cyr {
+			// "атаковaн" with a Latin a: the word is matched in one script
+			w := text[start:end]
+			if changed {
+				w = string(norm[mark:])
+			}
+			if f, ok := fold.MixedScript(w); ok {
+				norm = append(norm[:mark], f...)
+				changed = true
+			}
 		}
 		if changed {
 			fixes = append(fixes, int32(len(toks)), int32(mark), int32(len(norm)))
@@ -68,11 +80,17 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 			// а..я need nothing, so they are stepped over without decoding
 			for i < len(text) {
 				c := text[i]
-				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if c >= 'a' && c <= 'z' {
+					lat = true
+					i++
+					continue
+				}
+				if c >= '0' && c <= '9' {
 					i++
 					continue
 				}
 				if i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF || c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x8F) {
+					cyr = true
 					i += 2
 					continue
 				}
@@ -90,10 +108,16 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 		case isWordRune(r):
 			if start < 0 {
 				start, changed, mark = i, false, len(norm)
+				lat, cyr = false, false
 			}
 			n := r
 			if r < 'a' || r > 'z' && (r < 'а' || r > 'я') {
 				n = normRune(r)
+			}
+			if n >= 'a' && n <= 'z' {
+				lat = true
+			} else if n >= 0x400 && n <= 0x4FF {
+				cyr = true
 			}
 			if n != r && !changed {
 				// the word so far was in normal form: copy it

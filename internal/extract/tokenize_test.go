@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/fold"
 )
 
 // tokenizePlain is the straightforward tokenizer (one strings.Builder per word) that tokenize
@@ -18,7 +19,8 @@ func tokenizePlain(text string) []token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			toks = append(toks, token{s: b.String(), start: start, end: end})
+			w, _ := fold.MixedScript(b.String())
+			toks = append(toks, token{s: w, start: start, end: end})
 			b.Reset()
 			start = -1
 		}
@@ -75,6 +77,7 @@ func TestTokenize(t *testing.T) {
 		"end'", "'start", "a' b", "x’", "ІЇЄҐ іїєґ Ӏ ӏ Ѐ ѐ Ѡ ѡ ҂҃",
 		"invalid \xff\xfe utf8 \xd0 Київ \xe2\x80",
 		"١٢٣ digits ٤ and Ⅻ",
+		"атаковaн беспилoтник drоnes FPVдрон КАЛУГA", // mixed scripts
 	}
 	pass, gaps := loadCases(t)
 	for _, c := range append(pass, gaps...) {
