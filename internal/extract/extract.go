@@ -712,10 +712,10 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 	}
 	// launched figures (air-force style): "атакував 50 ударними БпЛА"
-	launched := map[int]bool{}
+	launchedStart := -1 // the launched figure's offset: one at most
 	var launchedN *number
 	if i := st.launchedAt(g, counts); i >= 0 {
-		launched[counts[i].start] = true
+		launchedStart = counts[i].start
 		launchedN = &counts[i]
 	}
 	// "збили 63 з 81 ударного БпЛА", "shot down 48 of the 70 drones": the second figure is how
@@ -726,13 +726,13 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			continue
 		}
 		if _, ok := st.droneAfter(g, counts, b.t1, 4); ok {
-			launched[b.start] = true
+			launchedStart = b.start
 			launchedN = &counts[i+1]
 		}
 	}
 	var cnums []number
 	for _, n := range counts {
-		if !launched[n.start] {
+		if n.start != launchedStart {
 			cnums = append(cnums, n)
 		}
 	}
@@ -798,7 +798,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			continue
 		}
 		trig := k.hs[0]
-		trigSpan := st.span("kind", trig.start, trig.end, ruleTrigger+":"+trig.p.src)
+		trigSpan := st.span("kind", trig.start, trig.end, trig.p.triggerRule)
 		// seas
 		if k.k == domain.Intercept {
 			for _, p := range seas {
@@ -1015,7 +1015,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 			mine = append(mine, p)
 		}
 	}
-	ev := append(make([]domain.Span, 0, 4), st.span("kind", trig[0].start, trig[0].end, ruleTrigger+":"+trig[0].p.src)) // room for region, place, count
+	ev := append(make([]domain.Span, 0, 4), st.span("kind", trig[0].start, trig[0].end, trig[0].p.triggerRule)) // room for region, place, count
 	rule := ruleSimple
 	if len(mine) > 0 {
 		ev = append(ev, st.span("region", mine[0].start, mine[0].end, ruleSimple))
@@ -1286,7 +1286,7 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 		return false
 	}
 	trig := intercepts[0]
-	trigSpan := st.span("kind", trig.start, trig.end, ruleTrigger+":"+trig.p.src)
+	trigSpan := st.span("kind", trig.start, trig.end, trig.p.triggerRule)
 	for _, gr := range groups {
 		if len(gr.places) == 0 {
 			continue

@@ -229,6 +229,8 @@ type pattern struct {
 	prefix []bool
 	src    string // file:line, for --explain and error messages
 	raw    string
+	// triggerRule is the evidence rule of a row this pattern triggers ("trigger:en.tsv:12")
+	triggerRule string
 }
 
 // hit is a pattern found in a text: tokens [t0, t1) and bytes [start, end).
@@ -314,7 +316,7 @@ func parsePattern(catName, tag, text, src string) (*pattern, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", src, err)
 	}
-	p := &pattern{cat: cat, tag: tag, src: src, raw: text}
+	p := &pattern{cat: cat, tag: tag, src: src, raw: text, triggerRule: ruleTrigger + ":" + src}
 	for _, w := range strings.Fields(text) {
 		pre := strings.HasSuffix(w, "*")
 		w = normWord(strings.TrimSuffix(w, "*"))

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -21,10 +22,10 @@ type prepared struct {
 	titleHits   []hit      // the title's lexicon hits, for its drone word and its speaker
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
-	dateReach   []int           // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
-	datesOrder  int             // 0 not checked, 1 dates in start order, 2 not
-	namedRegs   map[string]bool // regionsNamed: regions named by the text, and their countries
-	namedCtry   map[string]bool
+	dateReach   []int    // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
+	datesOrder  int      // 0 not checked, 1 dates in start order, 2 not
+	namedRegs   []string // regionsNamed: the regions the text names, each once
+	namedDone   bool
 	suggested   map[[2]string]suggested // suggestion: the gazetteer's answers, by region and name
 }
 
@@ -406,20 +407,25 @@ func (st *docState) orderDates() {
 // or an official's region) and whether it names one of the same country (strayDistrict). Read
 // once, on first use: st.places must not change after it.
 func (st *docState) regionsNamed(region string) (named, sameCountry bool) {
-	if st.namedRegs == nil {
-		st.namedRegs, st.namedCtry = map[string]bool{}, map[string]bool{}
-		for _, q := range st.places {
-			if q.namesItsRegion() {
-				st.namedRegs[q.region] = true
-				st.namedCtry[regionCountry(q.region)] = true
+	if !st.namedDone {
+		st.namedDone = true
+		for i := range st.places {
+			if q := &st.places[i]; q.namesItsRegion() && !slices.Contains(st.namedRegs, q.region) {
+				st.namedRegs = append(st.namedRegs, q.region)
 			}
 		}
 		for _, o := range st.offs {
-			st.namedRegs[o.o.Region] = true
-			st.namedCtry[regionCountry(o.o.Region)] = true
+			if !slices.Contains(st.namedRegs, o.o.Region) {
+				st.namedRegs = append(st.namedRegs, o.o.Region)
+			}
 		}
 	}
-	return st.namedRegs[region], st.namedCtry[regionCountry(region)]
+	country := regionCountry(region)
+	for _, r := range st.namedRegs { // a text names a handful of regions: a list beats a map
+		named = named || r == region
+		sameCountry = sameCountry || regionCountry(r) == country
+	}
+	return named, sameCountry
 }
 
 // suggestion returns the gazetteer's nearest real name for name in region (false when it has
