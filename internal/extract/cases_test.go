@@ -104,6 +104,7 @@ type wantFlag struct {
 	typ        string
 	suggestion field
 	detail     string // substring the detail must contain, "" = not asserted
+	evidence   int    // how many evidence spans, 0 = not asserted
 }
 
 // positional row fields, in order; the first four are the row's key.
@@ -144,6 +145,9 @@ func (w wantFlag) String() string {
 	if w.detail != "" {
 		s += " detail~" + strconv.Quote(w.detail)
 	}
+	if w.evidence > 0 {
+		s += " evidence=" + strconv.Itoa(w.evidence)
+	}
 	return s
 }
 
@@ -176,6 +180,9 @@ func fmtFlag(f domain.Flag) string {
 	s := "flag " + string(f.Type)
 	if f.Suggestion != "" {
 		s += " suggestion=" + strconv.Quote(f.Suggestion)
+	}
+	if len(f.Evidence) > 0 {
+		s += " evidence=" + strconv.Itoa(len(f.Evidence))
 	}
 	return s + "  # " + f.Detail
 }
@@ -298,7 +305,7 @@ func parseFlag(line string, ln int) (wantFlag, error) {
 		return wantFlag{}, err
 	}
 	if len(toks) < 2 || !validFlags[toks[1]] {
-		return wantFlag{}, fmt.Errorf("want: flag place_not_in_region|region_wrong_country|internal_contradiction [suggestion=\"...\"] [detail~\"...\"]")
+		return wantFlag{}, fmt.Errorf("want: flag place_not_in_region|region_wrong_country|internal_contradiction [suggestion=\"...\"] [detail~\"...\"] [evidence=N]")
 	}
 	w := wantFlag{line: ln, typ: toks[1], suggestion: anyField}
 	for _, t := range toks[2:] {
@@ -315,8 +322,14 @@ func parseFlag(line string, ln int) (wantFlag, error) {
 				return w, fmt.Errorf("detail~ wants a quoted string: %w", err)
 			}
 			w.detail = v
+		case strings.HasPrefix(t, "evidence="):
+			n, err := strconv.Atoi(strings.TrimPrefix(t, "evidence="))
+			if err != nil || n < 1 {
+				return w, fmt.Errorf("evidence= wants a count of spans, got %q", t)
+			}
+			w.evidence = n
 		default:
-			return w, fmt.Errorf("unknown flag option %q (suggestion=, detail~)", t)
+			return w, fmt.Errorf("unknown flag option %q (suggestion=, detail~, evidence=)", t)
 		}
 	}
 	return w, nil
@@ -540,7 +553,7 @@ func (c *caseFile) check(e domain.Extraction) string {
 		found := -1
 		for i, f := range e.Flags {
 			if fused[i] || string(f.Type) != w.typ || !w.suggestion.matchStr(f.Suggestion) ||
-				(w.detail != "" && !strings.Contains(f.Detail, w.detail)) {
+				(w.detail != "" && !strings.Contains(f.Detail, w.detail)) || (w.evidence > 0 && len(f.Evidence) != w.evidence) {
 				continue
 			}
 			found = i

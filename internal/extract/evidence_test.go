@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"skyledger/internal/textnum"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -94,5 +96,51 @@ func TestEvidenceTitle(t *testing.T) {
 	}
 	if !titled {
 		t.Errorf("the wrong-country title gives no title evidence; flags: %+v", e.Flags)
+	}
+}
+
+// TestCountEvidence: a row's count evidence supports its count. A null count has at most hedged
+// figures ("at least 5") as evidence; a figure is one of its spans' figures, their sum (counts
+// that add up), or 1 or 2 from a singular word ("a drone", "another").
+func TestCountEvidence(t *testing.T) {
+	x := testExtractor(t)
+	pass, gaps := loadCases(t)
+	checked := 0
+	for _, c := range append(pass, gaps...) {
+		for _, in := range x.Extract(c.doc).Incidents {
+			var values []int
+			sum, singular := 0, false
+			for _, sp := range in.Evidence {
+				if sp.Field != "count" {
+					continue
+				}
+				if in.Count == nil && sp.Rule != ruleHedged {
+					t.Errorf("%s:%d: case %s: row %s has a null count and count evidence %q (%s)", c.file, c.line, c.id, fmtRow(in), sp.Text, sp.Rule)
+				}
+				if sp.Rule == ruleCountSg {
+					singular = true
+					continue
+				}
+				if ns := textnum.Scan(sp.Text); len(ns) > 0 {
+					values = append(values, ns[0].Value)
+					sum += ns[0].Value
+				}
+			}
+			if in.Count == nil {
+				continue
+			}
+			checked++
+			n := *in.Count
+			if len(values) > 1 && n == sum || singular && n <= 2 && len(values) == 0 {
+				continue
+			}
+			if slices.Contains(values, n) && !slices.ContainsFunc(values, func(v int) bool { return v > n }) {
+				continue // a figure above the count would be a figure the row did not take
+			}
+			t.Errorf("%s:%d: case %s: row %s: count %d is not supported by its count evidence %v (singular %v)", c.file, c.line, c.id, fmtRow(in), n, values, singular)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no counted rows to check")
 	}
 }

@@ -1343,7 +1343,10 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 			total = gr.n
 		}
 		for _, p := range regs {
-			ev := append(make([]domain.Span, 0, 3), trigSpan, numSpan)
+			ev := append(make([]domain.Span, 0, 3), trigSpan)
+			if cnt != nil || numSpan.Rule == ruleHedged {
+				ev = append(ev, numSpan) // a total over a list is the national row's figure
+			}
 			if p.kind == domain.WaterPlace {
 				ev = append(ev, st.span("place", p.start, p.end, ruleSea))
 				mk(domain.Intercept, "", "", p.name, cnt, ruleBreakdown, ev)

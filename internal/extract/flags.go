@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"skyledger/internal/domain"
@@ -16,14 +17,25 @@ type suggester interface {
 // checkFlags adds the factual-problem flags of a document: places not in the region named next to
 // them, regions given to the wrong country, and figures that contradict each other.
 func (st *docState) checkFlags(doc domain.Document, rows []*row) {
-	seen := map[string]bool{}
+	// one flag per error: a rewrite that repeats it (in its title and its body, with another
+	// apostrophe) gets one flag with both spans as evidence; the same correction is the same error
+	seen := map[string]int{}
 	add := func(f domain.Flag) {
 		k := string(f.Type) + "|" + f.Detail
-		if seen[k] {
+		if f.Suggestion != "" {
+			k = string(f.Type) + "|=" + f.Suggestion
+		}
+		i, dup := seen[k]
+		if !dup {
+			seen[k] = len(st.flags)
+			st.flags = append(st.flags, f)
 			return
 		}
-		seen[k] = true
-		st.flags = append(st.flags, f)
+		for _, sp := range f.Evidence {
+			if !slices.Contains(st.flags[i].Evidence, sp) {
+				st.flags[i].Evidence = append(st.flags[i].Evidence, sp)
+			}
+		}
 	}
 	// contradictions found while merging come first; dedupe them too
 	merged := st.flags
@@ -322,10 +334,18 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 			if !damaged {
 				continue
 			}
+			// quote the whole denial: "no casualties or damage", not "or damage"
+			start, end := neg.start, neg.end
+			for _, h := range st.sHits[si] {
+				if h.p.cat == catNoCas && h.t0 < neg.t0 && h.t1 >= neg.t0 {
+					start, end = h.start, max(end, h.end)
+				}
+			}
+			quote := st.text[start:end]
 			add(domain.Flag{
 				Type:     domain.InternalContradiction,
-				Detail:   fmt.Sprintf("The text reports drone damage in %s, then says %q.", st.x.regionName(string(r.inc.Region)), st.text[neg.start:neg.end]),
-				Evidence: []domain.Span{{Field: "damage", Start: neg.start, End: neg.end, Text: st.text[neg.start:neg.end], Rule: "damage-denied"}},
+				Detail:   fmt.Sprintf("The text reports drone damage in %s, then says %q.", st.x.regionName(string(r.inc.Region)), quote),
+				Evidence: []domain.Span{{Field: "damage", Start: start, End: end, Text: quote, Rule: "damage-denied"}},
 			})
 			return
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 
 	"skyledger/internal/domain"
 )
@@ -98,6 +99,8 @@ func (st *docState) mergeInto(m, r *row) {
 	switch {
 	case r.inc.Count == nil:
 	case m.inc.Count == nil:
+		// the figure is r's, so is its evidence: m's count spans (a hedged figure) explained a null
+		m.inc.Evidence = slices.DeleteFunc(m.inc.Evidence, func(e domain.Span) bool { return e.Field == "count" })
 		m.inc.Count = r.inc.Count
 		if r.inc.Reporter != "" {
 			m.inc.Reporter = r.inc.Reporter
