@@ -5,6 +5,7 @@
 package fold
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -143,70 +144,170 @@ func Word(buf []byte, w string) ([]byte, bool) {
 	return b, true
 }
 
-// Starts is the set of the first three folded runes of a table's keys (fewer for shorter
-// keys). A scanner asks it before folding a word and looking it up: most words of a text are
-// in no table, and three runes say so for most of them. Build it once, then only read it.
-type Starts struct{ bits [1 << 11]uint64 }
-
-const startsRunes = 3
-
-func startsBit(rs *[startsRunes]rune) uint32 {
-	h := uint32(rs[0])*0x9E3779B1 ^ uint32(rs[1])*0x85EBCA6B ^ uint32(rs[2])*0xC2B2AE35
-	return (h ^ h>>15) * 0x2C1B3C6D >> 15
+// Table is a read-only set of keys in the folded form Word writes, for the scanners' word
+// look-ups. Find reads a word of the text, folds it and hashes it in one pass, where WordEnd,
+// Word and a map look-up read it three times; most words of a text are in no table, and one
+// bit says so.
+type Table struct {
+	// seen has the bit of each key's hash (its low 15 bits): 4 KB that stay in the cache and
+	// turn away nearly every word before the slots are read
+	seen  [1 << 9]uint64
+	slots []tableSlot // open addressing; a power of two, at most a quarter full
+	keys  []string
+	shift uint // 32 - log2(len(slots)): a hash's top bits pick its slot
 }
 
-// Add records a key, in the folded form Word writes.
-func (s *Starts) Add(key string) {
-	var rs [startsRunes]rune
-	n := 0
-	for _, r := range key {
-		if n == startsRunes {
-			break
-		}
-		rs[n] = r
-		n++
+type tableSlot struct {
+	hash uint32
+	key  int32 // index into keys, plus one; 0: an empty slot
+}
+
+// MaxKey is the longest key in bytes a Table holds; Find reports words folding longer as absent.
+const MaxKey = 64
+
+// NewTable builds the table of keys; Find returns indices into keys. Keys must be distinct,
+// non-empty and folded.
+func NewTable(keys []string) *Table {
+	size := 8
+	for size < 4*len(keys) {
+		size *= 2
 	}
-	b := startsBit(&rs)
-	s.bits[b>>6] |= 1 << (b & 63)
+	t := &Table{slots: make([]tableSlot, size), keys: keys, shift: uint(32 - bits.TrailingZeros(uint(size)))}
+	for k, key := range keys {
+		if key == "" || len(key) > MaxKey {
+			panic("fold: bad table key " + key)
+		}
+		var head uint64
+		for i := 0; i < len(key) && i < 8; i++ {
+			head |= uint64(key[i]) << (8 * i)
+		}
+		sum := tableHash(head, len(key))
+		t.seen[sum>>6%uint32(len(t.seen))] |= 1 << (sum & 63)
+		s := sum >> t.shift
+		for t.slots[s].key != 0 {
+			if t.keys[t.slots[s].key-1] == key {
+				panic("fold: duplicate table key " + key)
+			}
+			s = (s + 1) & uint32(size-1)
+		}
+		t.slots[s] = tableSlot{hash: sum, key: int32(k + 1)}
+	}
+	return t
 }
 
-// May reports whether w can fold (as Word folds it) to a key added to s. False means it cannot.
-func (s *Starts) May(w string) bool {
-	var rs [startsRunes]rune
-	n := 0
-	for i := 0; i < len(w) && n < startsRunes; {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+// tableHash hashes a folded word from its first eight bytes (head, little-endian, zero past
+// the word) and its length n: enough to tell most words of a text from the keys, and Find
+// gathers it in registers as it reads the word.
+func tableHash(head uint64, n int) uint32 {
+	return uint32((head^uint64(n)<<59)*0x9E3779B97F4A7C15>>32) ^ uint32(n)
+}
+
+// Find returns the end of the word starting at text[i] (WordEnd) and the index of the key its
+// folded form (Word) is, or -1 when it is none. Only the first eight folded bytes are worked
+// out for the hash; the rest of the word is only measured, and folded again in the rare case
+// the hash is a key's.
+func (t *Table) Find(text string, i int) (end, key int) {
+	start := i
+	var head uint64 // the first eight folded bytes
+	n := 0          // folded length
+	// ASCII and Russian and Ukrainian letters; the loop calls nothing, which keeps its
+	// variables in registers
+	for i < len(text) {
+		c := text[i]
+		if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			if n < 8 {
+				head |= uint64(c|0x20) << (uint(n*8) & 63) // & 63: no check of the shift
 			}
-			rs[n] = rune(c)
 			n++
 			i++
 			continue
 		}
-		if (c == 0xD0 || c == 0xD1) && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
-			// U+0400..047F, decoded here: no apostrophes or marks among them
-			r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F)
-			if r == 'ё' || r == 'Ё' {
-				r = 'е'
-			} else {
-				r = Lower(r)
+		// U+0400..045F (D0 80 to D1 9F): no apostrophes or marks among them
+		if c&0xFE == 0xD0 && i+1 < len(text) {
+			if c1 := text[i+1]; c1&0xC0 == 0x80 && (c == 0xD0 || c1 <= 0x9F) {
+				if n < 8 {
+					r := foldCyrillic(rune(c&0x1F)<<6 | rune(c1&0x3F))
+					head |= uint64(0xC0|byte(r>>6)) << (uint(n*8) & 63)
+					if n < 7 {
+						head |= uint64(0x80|byte(r&0x3F)) << (uint(n*8+8) & 63)
+					}
+				}
+				n += 2
+				i += 2
+				continue
 			}
-			rs[n] = r
-			n++
-			i += 2
-			continue
 		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		r, keep := foldRune(r)
-		if !keep {
-			continue
+		if c >= utf8.RuneSelf || c == '\'' {
+			i, head, n = foldRest(text, i, head, n) // an apostrophe, a mark, another script
 		}
-		rs[n] = r
-		n++
+		break
 	}
-	b := startsBit(&rs)
-	return s.bits[b>>6]&(1<<(b&63)) != 0
+	if n == 0 || n > MaxKey {
+		return i, -1
+	}
+	return i, t.find(text[start:i], tableHash(head, n))
+}
+
+// foldCyrillic folds a rune of U+0400..045F as Word does.
+func foldCyrillic(r rune) rune {
+	switch {
+	case r == 'ё' || r == 'Ё':
+		return 'е'
+	case r < 0x410:
+		return r + 0x50
+	case r < 0x430:
+		return r + 0x20
+	}
+	return r
+}
+
+// foldRest is Find's loop for the rest of a word from text[i], for any rune; it returns the
+// word's end, and head and n as Find keeps them.
+func foldRest(text string, i int, head uint64, n int) (int, uint64, int) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				c |= 0x20
+			} else if c != '\'' || !LetterAt(text, i+1) {
+				break
+			}
+			head |= uint64(c) << (8 * uint(n))
+			n++
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !IsLetter(r) && !IsMark(r) && !(IsApostrophe(r) && LetterAt(text, i+w)) {
+			break
+		}
+		i += w
+		if r, keep := foldRune(r); keep {
+			var e [utf8.UTFMax]byte
+			for _, c := range e[:utf8.EncodeRune(e[:], r)] {
+				head |= uint64(c) << (8 * uint(n))
+				n++
+			}
+		}
+	}
+	return i, head, n
+}
+
+// find returns the index of the key that w folds to (hashed to sum), or -1.
+func (t *Table) find(w string, sum uint32) int {
+	if t.seen[sum>>6%uint32(len(t.seen))]&(1<<(sum&63)) == 0 {
+		return -1
+	}
+	var arr [MaxKey]byte
+	b, _ := Word(arr[:], w) // fits: at most MaxKey bytes
+	mask := uint32(len(t.slots) - 1)
+	for s := sum >> t.shift; ; s = (s + 1) & mask {
+		sl := t.slots[s]
+		if sl.key == 0 {
+			return -1
+		}
+		if sl.hash == sum && t.keys[sl.key-1] == string(b) {
+			return int(sl.key - 1)
+		}
+	}
 }

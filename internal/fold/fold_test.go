@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -58,50 +59,6 @@ func BenchmarkWord(b *testing.B) {
 	}
 }
 
-// TestStarts: a word that folds to a key is always let through.
-func TestStarts(t *testing.T) {
-	keys := []string{"двадцать", "п'ять", "i", "сто", "twenty", "", "ѣ", "ятьох"}
-	var s Starts
-	for _, k := range keys {
-		s.Add(k)
-	}
-	for _, w := range []string{"Двадцать", "ДВАДЦАТЬ", "П’ЯТЬ", "пʼять", "I", "сто́", "с\u0301то", "Twenty", "", "Ѣ", "ЯТЬОХ", "ётьох"} {
-		var arr [64]byte
-		f, ok := Word(arr[:], w)
-		if !ok {
-			t.Fatalf("Word(%q) failed", w)
-		}
-		in := false
-		for _, k := range keys {
-			in = in || string(f) == k
-		}
-		if in && !s.May(w) {
-			t.Errorf("May(%q) = false, but it folds to the key %q", w, f)
-		}
-	}
-	if s.May("zebra") && s.May("жираф") && s.May("Kursk") {
-		t.Error("May lets everything through")
-	}
-}
-
-func FuzzStarts(f *testing.F) {
-	f.Add("Двадцать", "двадцать")
-	f.Add("П’ЯТЬ", "x")
-	f.Fuzz(func(t *testing.T, w, other string) {
-		var arr [256]byte
-		k, ok := Word(arr[:], w)
-		if !ok {
-			return
-		}
-		var s Starts
-		s.Add(string(k))
-		s.Add(other)
-		if !s.May(w) {
-			t.Errorf("May(%q) = false after adding its folded form %q", w, k)
-		}
-	})
-}
-
 // wordEndPlain is WordEnd decoding every rune.
 func wordEndPlain(text string, i int) int {
 	for i < len(text) {
@@ -128,6 +85,48 @@ func FuzzWordEnd(f *testing.F) {
 		for i := 0; i < len(s); i++ {
 			if got, want := WordEnd(s, i), wordEndPlain(s, i); got != want {
 				t.Fatalf("WordEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}
+
+var tableKeys = []string{"двадцать", "п'ять", "i", "сто", "twenty", "ѣ", "ятьох", "sunday's", "ґанок", "їжак", "ночь",
+	strings.Repeat("ab", MaxKey/2), "е", "ѐ"}
+
+// findPlain is Table.Find as WordEnd, Word and a map look-up.
+func findPlain(keys map[string]int, text string, i int) (int, int) {
+	end := WordEnd(text, i)
+	var arr [MaxKey]byte
+	b, ok := Word(arr[:], text[i:end])
+	if !ok {
+		return end, -1
+	}
+	if k, ok := keys[string(b)]; ok {
+		return end, k
+	}
+	return end, -1
+}
+
+func FuzzTableFind(f *testing.F) {
+	for _, s := range []string{"Двадцать П’ЯТЬ I сто́ ЯТЬОХ Ѣ Sunday's", "ЁЖИК Ґанок ЇЖАК-ночь", "\xd0\xd1\x9f\xd1\xa0 z",
+		strings.Repeat("AB", MaxKey/2) + " " + strings.Repeat("ab", MaxKey/2+1), "е\u0301 Ѐ ѐ"} {
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, s, extra string) {
+		keys := map[string]int{}
+		list := append([]string(nil), tableKeys...)
+		var arr [MaxKey]byte
+		if b, ok := Word(arr[:], extra); ok && len(b) > 0 && !slices.Contains(list, string(b)) {
+			list = append(list, string(b))
+		}
+		for k, key := range list {
+			keys[key] = k
+		}
+		tb := NewTable(list)
+		for i := 0; i <= len(s); i++ {
+			end, k := tb.Find(s, i)
+			if wantEnd, wantK := findPlain(keys, s, i); end != wantEnd || k != wantK {
+				t.Fatalf("Find(%q, %d) = %d, %d; want %d, %d", s, i, end, k, wantEnd, wantK)
 			}
 		}
 	})

@@ -2,10 +2,11 @@
 // words in English, Russian and Ukrainian in any case and gender ("twenty-six", "двадцать шесть",
 // "п'ятьох"), with the hedge words before them ("more than", "более", "понад").
 //
-// Scan is one left-to-right pass with map lookups on lower-cased words; no regular expressions.
+// Scan is one left-to-right pass with table look-ups on folded words; no regular expressions.
 package textnum
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,10 +67,14 @@ func scanInto(out []Number, text string) []Number {
 				i += size
 				continue
 			}
-			n, end, ok := scanWords(text, i)
-			if ok {
-				out = append(out, hedge(text, n))
+			// most words are no number: the look-up says so before a Number is made
+			we, wd, ok := lookup(text, i)
+			if !ok {
+				i = we
+				continue
 			}
+			n, end := scanWords(text, i, we, wd)
+			out = append(out, hedge(text, n))
 			i = end
 		}
 	}
@@ -229,27 +234,27 @@ func suffix(text string, end int, n *Number) int {
 	return end
 }
 
-// wordStarts holds the first two letters of the number words, so that lookup turns most words
-// of a text away without folding them.
-var wordStarts = func() *fold.Starts {
-	s := &fold.Starts{}
+// numWords holds the number words; numWordInfo[k] is key k's meaning. Read-only after init.
+var numWords, numWordInfo = func() (*fold.Table, []word) {
+	keys := make([]string, 0, len(words))
 	for k := range words {
-		s.Add(k)
+		keys = append(keys, k)
 	}
-	return s
+	slices.Sort(keys) // the same table every run
+	info := make([]word, len(keys))
+	for i, k := range keys {
+		info[i] = words[k]
+	}
+	return fold.NewTable(keys), info
 }()
 
-func lookup(w string) (word, bool) {
-	if !wordStarts.May(w) {
-		return word{}, false
+// lookup returns the end of the word at text[i] and its meaning as a number word, if it is one.
+func lookup(text string, i int) (int, word, bool) {
+	end, k := numWords.Find(text, i)
+	if k < 0 {
+		return end, word{}, false
 	}
-	var arr [64]byte
-	b, ok := fold.Word(arr[:], w)
-	if !ok {
-		return word{}, false
-	}
-	wd, ok := words[string(b)]
-	return wd, ok
+	return end, numWordInfo[k], true
 }
 
 func wordIs(w, lower string) bool {
@@ -300,13 +305,8 @@ func follows(last, c class) bool {
 	return false
 }
 
-// scanWords reads a number-word expression starting at the word at start.
-func scanWords(text string, start int) (Number, int, bool) {
-	we := fold.WordEnd(text, start)
-	wd, ok := lookup(text[start:we])
-	if !ok {
-		return Number{}, we, false
-	}
+// scanWords reads a number-word expression starting at the word text[start:we], number word wd.
+func scanWords(text string, start, we int, wd word) (Number, int) {
 	n := Number{Start: start}
 	// "a hundred", "a dozen", "a thousand": the article belongs to the number.
 	if wd.cls == clHundMul || wd.cls == clDozen || wd.cls == clThou || wd.cls == clMill {
@@ -352,15 +352,14 @@ func scanWords(text string, start int) (Number, int, bool) {
 		if j == end || j >= len(text) || !fold.LetterAt(text, j) {
 			break
 		}
-		nwe := fold.WordEnd(text, j)
+		nwe, nwd, ok := lookup(text, j)
 		if (last == clHundMul || last == clThou || last == clMill) && wordIs(text[j:nwe], "and") {
 			k := skipJoin(text, nwe)
 			if k == nwe || k >= len(text) || text[nwe] == '-' || !fold.LetterAt(text, k) {
 				break
 			}
-			j, nwe = k, fold.WordEnd(text, k)
+			nwe, nwd, ok = lookup(text, k)
 		}
-		nwd, ok := lookup(text[j:nwe])
 		if !ok {
 			break
 		}
@@ -369,7 +368,7 @@ func scanWords(text string, start int) (Number, int, bool) {
 	n.Value = total + cur
 	n.End = end
 	n.Text = text[n.Start:n.End]
-	return n, end, true
+	return n, end
 }
 
 func onlySpace(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"skyledger/internal/fold"
 )
 
 // short renders numbers compactly: "26", "~26" (hedged), "#1" (ordinal), "@34" (attached).
@@ -238,4 +240,30 @@ func TestScanBuffered(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lookupPlain is the number-word look-up as WordEnd, Word and a map.
+func lookupPlain(text string, i int) (int, word, bool) {
+	end := fold.WordEnd(text, i)
+	var arr [64]byte
+	b, ok := fold.Word(arr[:], text[i:end])
+	if !ok {
+		return end, word{}, false
+	}
+	wd, ok := words[string(b)]
+	return end, wd, ok
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"Двадцать ШЕСТЬ", "п’ятьох ДЕВ'ЯТИ", "one hundred and TWENTY-six", "трёх", "сто\u0301 \xd0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			end, wd, ok := lookup(s, i)
+			if wantEnd, wantWd, wantOK := lookupPlain(s, i); end != wantEnd || wd != wantWd || ok != wantOK {
+				t.Fatalf("lookup(%q, %d) = %d %+v %v, want %d %+v %v", s, i, end, wd, ok, wantEnd, wantWd, wantOK)
+			}
+		}
+	})
 }

@@ -329,18 +329,41 @@ func (s *scanner) at(i int) int {
 	if t.typ == tPunct || t.typ == tWord && t.c == 0 {
 		return i // every rule below starts with a number or a word of the vocabulary
 	}
-	for k, rule := range []func(int) int{
-		s.nightSlavic, s.nightEnglish, s.nightRelative, s.morningWeekday, s.weekdayRule,
-		s.relativeDay, s.daySummary, s.absolute, s.monthYear, s.yearOnly,
-	} {
-		if t.typ == tWord && t.c&ruleStarts[k] == 0 {
+	for k, need := range ruleStarts {
+		if t.typ == tWord && t.c&need == 0 {
 			continue // the rule needs one of these classes at its first word
 		}
-		if j := rule(i); j > i {
+		if j := s.rule(k, i); j > i {
 			return j
 		}
 	}
 	return i
+}
+
+// rule tries rule k of ruleStarts at token i (a switch: a slice of method values would be
+// built at every token).
+func (s *scanner) rule(k, i int) int {
+	switch k {
+	case 0:
+		return s.nightSlavic(i)
+	case 1:
+		return s.nightEnglish(i)
+	case 2:
+		return s.nightRelative(i)
+	case 3:
+		return s.morningWeekday(i)
+	case 4:
+		return s.weekdayRule(i)
+	case 5:
+		return s.relativeDay(i)
+	case 6:
+		return s.daySummary(i)
+	case 7:
+		return s.absolute(i)
+	case 8:
+		return s.monthYear(i)
+	}
+	return s.yearOnly(i)
 }
 
 // ruleStarts: for each rule of at, in order, the classes one of which a word must have for

@@ -3,7 +3,7 @@
 // "у ніч проти суботи", "overnight into August 27"), relative days ("вчора", "on Sunday",
 // "за минувшие сутки"), datelines ("KYIV, Oct 5 (Reuters) -") and history cues ("since 2022").
 //
-// Scan tokenizes once (one map lookup per word gives the word's classes) and then tries a small,
+// Scan tokenizes once (one table look-up per word gives the word's classes) and then tries a small,
 // ordered set of hand-written rules at each token. There are no regular expressions.
 package when
 
@@ -144,7 +144,7 @@ func tokenizeInto(buf []tok, text string) []tok {
 			t.e = j
 		case c < utf8.RuneSelf && c|0x20 >= 'a' && c|0x20 <= 'z':
 			t.typ = tWord
-			t.e = fold.WordEnd(text, i)
+			t.e, t.c, t.v, t.lang = word(text, i)
 		case c < utf8.RuneSelf:
 			t.typ, t.r, t.e = tPunct, c, i+1
 		default:
@@ -152,7 +152,7 @@ func tokenizeInto(buf []tok, text string) []tok {
 			switch {
 			case fold.IsLetter(r):
 				t.typ = tWord
-				t.e = fold.WordEnd(text, i)
+				t.e, t.c, t.v, t.lang = word(text, i)
 			case unicode.IsSpace(r):
 				sp = true
 				i += w
@@ -163,10 +163,6 @@ func tokenizeInto(buf []tok, text string) []tok {
 					t.r = '-'
 				}
 			}
-		}
-		if t.typ == tWord {
-			wi := lookup(text[t.s:t.e])
-			t.c, t.v, t.lang = wi.c, wi.v, wi.lang
 		}
 		toks = append(toks, t)
 		i = t.e

@@ -2,9 +2,14 @@ package when
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // pub is Wednesday 27 August 2025.
@@ -322,4 +327,104 @@ func TestScanBuffered(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainVocab and lookupPlain are the word look-up as a map of folded words.
+var plainVocab = buildVocab()
+
+func lookupPlain(w string) winfo {
+	var arr [48]byte
+	b, ok := fold.Word(arr[:], w)
+	if !ok {
+		return winfo{}
+	}
+	if wi, ok := plainVocab[string(b)]; ok {
+		return wi
+	}
+	// English possessive: "Sunday's attack".
+	if n := len(b); n > 2 && b[n-1] == 's' && b[n-2] == '\'' {
+		return plainVocab[string(b[:n-2])]
+	}
+	return winfo{}
+}
+
+// tokenizePlain is tokenize with WordEnd and lookupPlain for words.
+func tokenizePlain(text string) []tok {
+	var toks []tok
+	sp, nl := false, true
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\n' {
+			sp, nl = true, true
+			i++
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\r' {
+			sp = true
+			i++
+			continue
+		}
+		t := tok{s: i, sp: sp, nl: nl}
+		sp, nl = false, false
+		switch {
+		case isDigit(c):
+			j := i
+			v := 0
+			for j < len(text) && isDigit(text[j]) {
+				if j-i < 9 {
+					v = v*10 + int(text[j]-'0')
+				}
+				j++
+			}
+			t.typ, t.nd, t.v = tNum, j-i, v
+			if k := numSuffix(text, j); k > j {
+				t.suf = true
+				j = k
+			}
+			t.e = j
+		case c < utf8.RuneSelf && c|0x20 >= 'a' && c|0x20 <= 'z':
+			t.typ = tWord
+			t.e = fold.WordEnd(text, i)
+		case c < utf8.RuneSelf:
+			t.typ, t.r, t.e = tPunct, c, i+1
+		default:
+			r, w := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case fold.IsLetter(r):
+				t.typ = tWord
+				t.e = fold.WordEnd(text, i)
+			case unicode.IsSpace(r):
+				sp = true
+				i += w
+				continue
+			default:
+				t.typ, t.e, t.r = tPunct, i+w, 0x80
+				if r == '–' || r == '—' || r == '‑' || r == '−' {
+					t.r = '-'
+				}
+			}
+		}
+		if t.typ == tWord {
+			wi := lookupPlain(text[t.s:t.e])
+			t.c, t.v, t.lang = wi.c, wi.v, wi.lang
+		}
+		toks = append(toks, t)
+		i = t.e
+	}
+	return toks
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"КИЇВ, 27 серпня. Минулої ночі", "Sunday's attack, SUNDAY'S", "в ніч з п’ятниці на суботу", "ВОСКРЕСЕНЬЕ ёлка Ёж",
+		"27-го 1st\u00a0x—y", "\xff\xd0августа\xd1", "сто\u0301 ночь\u0301ю", "п'ятниця's",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := tokenize(s), tokenizePlain(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokenize(%q)\n got %+v\nwant %+v", s, got, want)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package when
 
 import (
+	"slices"
 	"strings"
 
 	"skyledger/internal/fold"
@@ -218,19 +219,28 @@ var classNames = map[string]cls{
 	"dateprep": cDatePrep, "wdprep": cWeekdayPrep, "until": cUntil,
 }
 
-// vocab maps a normalised word to its classes. Built once, read-only afterwards.
-var vocab = buildVocab()
+// vocab holds the normalised words and, for English, their possessives ("Sunday's");
+// vocabInfo[k] is the classes of vocab's key k. Built once, read-only afterwards.
+var vocab, vocabInfo = buildTable(buildVocab())
 
-// vocabStarts holds the first two letters of vocab's words and of their possessives ("Sunday's"),
-// so that lookup turns most words of a text away without folding them.
-var vocabStarts = func() *fold.Starts {
-	s := &fold.Starts{}
-	for k := range vocab {
-		s.Add(k)
-		s.Add(k + "'s")
+func buildTable(m map[string]winfo) (*fold.Table, []winfo) {
+	keys := make([]string, 0, 2*len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	return s
-}()
+	slices.Sort(keys) // the same table every run
+	infos := make([]winfo, 0, cap(keys))
+	for _, k := range keys {
+		infos = append(infos, m[k])
+	}
+	for _, k := range keys[:len(keys):len(keys)] {
+		if _, ok := m[k+"'s"]; !ok {
+			keys = append(keys, k+"'s")
+			infos = append(infos, m[k])
+		}
+	}
+	return fold.NewTable(keys), infos
+}
 
 func buildVocab() map[string]winfo {
 	m := make(map[string]winfo, 600)
@@ -281,21 +291,12 @@ func buildVocab() map[string]winfo {
 	return m
 }
 
-func lookup(w string) winfo {
-	if !vocabStarts.May(w) {
-		return winfo{}
+// word returns the end of the word at text[i], its classes, value and language.
+func word(text string, i int) (end int, c cls, v int, lang byte) {
+	end, k := vocab.Find(text, i)
+	if k < 0 {
+		return end, 0, 0, 0
 	}
-	var arr [48]byte
-	b, ok := fold.Word(arr[:], w)
-	if !ok {
-		return winfo{}
-	}
-	if wi, ok := vocab[string(b)]; ok {
-		return wi
-	}
-	// English possessive: "Sunday's attack".
-	if n := len(b); n > 2 && b[n-1] == 's' && b[n-2] == '\'' {
-		return vocab[string(b[:n-2])]
-	}
-	return winfo{}
+	wi := vocabInfo[k]
+	return end, wi.c, wi.v, wi.lang
 }
