@@ -482,25 +482,56 @@ func (m *matcher) startsOf(s string) []*pattern {
 
 // startMemo keeps startsOf's answers for the words of earlier documents: half the words of a
 // report start some pattern ("в", "the"), and a look-up here is cheaper than trying them all.
-// It belongs to one worker's scratch memory and is bounded (emptied when full).
-type startMemo struct{ m map[string][]*pattern }
+// It is a direct-mapped table (a word evicts the one in its slot), so it needs no bound and no
+// map hashing; it belongs to one worker's scratch memory.
+type startMemo struct {
+	slots *[startMemoSlots]startSlot
+}
 
-const startMemoSize = 1 << 14
+type startSlot struct {
+	word string
+	ps   []*pattern
+	full bool
+}
+
+const startMemoSlots = 1 << 12 // 160 KB
 
 // starts is m.startsOf(s) through the memo (a nil memo computes it).
 func (memo *startMemo) starts(m *matcher, s string) []*pattern {
 	if memo == nil {
 		return m.startsOf(s)
 	}
-	if ps, ok := memo.m[s]; ok {
-		return ps
+	if memo.slots == nil {
+		memo.slots = new([startMemoSlots]startSlot)
+	}
+	slot := &memo.slots[wordHash(s)%startMemoSlots]
+	if slot.full && slot.word == s {
+		return slot.ps
 	}
 	ps := m.startsOf(s)
-	if memo.m == nil || len(memo.m) >= startMemoSize {
-		memo.m = make(map[string][]*pattern, startMemoSize/4)
-	}
-	memo.m[strings.Clone(s)] = ps // s may point into the document
+	*slot = startSlot{word: strings.Clone(s), ps: ps, full: true} // s may point into the document
 	return ps
+}
+
+// wordHash is a quick hash of a word: its length, and its first and last eight bytes.
+func wordHash(s string) uint32 {
+	n := len(s)
+	var h uint64
+	if n >= 8 {
+		h = le64(s[:8]) ^ le64(s[n-8:])*0x9E3779B97F4A7C15
+	} else {
+		for i := 0; i < n; i++ {
+			h = h<<8 | uint64(s[i])
+		}
+	}
+	h = (h ^ uint64(n)<<56) * 0xFF51AFD7ED558CCD
+	return uint32(h ^ h>>32)
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // pairSet holds the first two runes of a table's words (normalised as tokens are), so that a
