@@ -75,9 +75,11 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 		start = -1
 	}
 	for i := 0; i < len(text); {
-		if start >= 0 && !changed {
-			// inside a word still in normal form: lower-case Latin letters, digits and Russian
-			// а..я need nothing, so they are stepped over without decoding
+		if start >= 0 {
+			// inside a word: lower-case Latin letters, digits and Cyrillic letters need nothing,
+			// so they are stepped over without decoding (and copied at once when the word changed:
+			// "Брянской" changes at its capital only)
+			from := i
 			for i < len(text) {
 				c := text[i]
 				if c >= 'a' && c <= 'z' {
@@ -89,12 +91,17 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 					i++
 					continue
 				}
-				if i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF || c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x8F) {
+				// а..п, р..я and the other lower-case letters of the block's D1 row (і, ї, є),
+				// but ё, which becomes е
+				if i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF || c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x9F && text[i+1] != 0x91) {
 					cyr = true
 					i += 2
 					continue
 				}
 				break
+			}
+			if changed {
+				norm = append(norm, text[from:i]...)
 			}
 			if i >= len(text) {
 				break
