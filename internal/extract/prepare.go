@@ -89,32 +89,36 @@ func (st *docState) group(si int) sentHits {
 		return &slot.byCat
 	}
 	slot.si, slot.doc = si, st
+	for _, c := range slot.cats {
+		slot.byCat[c] = nil // the categories of the sentence the slot held before
+	}
 	hs := st.sHits[si]
-	// a counting sort by category keeps each category's hits in text order
-	var n, at [numCategories]int
+	// a counting sort over the categories present keeps each category's hits in text order
+	var n [numCategories]int32
+	cats := slot.cats[:0]
 	for _, h := range hs {
+		if n[h.p.cat] == 0 {
+			cats = append(cats, h.p.cat)
+		}
 		n[h.p.cat]++
 	}
-	off := 0
-	for c := range n {
-		at[c] = off
-		off += n[c]
-	}
+	slot.cats = cats
 	if cap(slot.backing) < len(hs) {
 		slot.backing = make([]hit, len(hs))
 	}
-	slot.backing = slot.backing[:len(hs)]
+	backing := slot.backing[:len(hs)]
+	var at [numCategories]int32
+	off := int32(0)
+	for _, c := range cats {
+		at[c] = off
+		off += n[c]
+	}
 	for _, h := range hs {
-		slot.backing[at[h.p.cat]] = h
+		backing[at[h.p.cat]] = h
 		at[h.p.cat]++
 	}
-	for c := range n {
-		if n[c] == 0 {
-			slot.byCat[c] = nil
-			continue
-		}
-		from := at[c] - n[c]
-		slot.byCat[c] = slot.backing[from:at[c]:at[c]]
+	for _, c := range cats {
+		slot.byCat[c] = backing[at[c]-n[c] : at[c] : at[c]]
 	}
 	return &slot.byCat
 }
@@ -124,6 +128,7 @@ type hitGroup struct {
 	doc     *docState
 	si      int
 	byCat   catHits
+	cats    []category // the categories byCat holds
 	backing []hit
 }
 
