@@ -241,13 +241,13 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.checkFlags(doc, rows)
 	out.Flags = append(out.Flags, st.flags...)
-	fillCharOffsets(doc, &out)
+	fillCharOffsets(doc, st.textValid, &out)
 	return out
 }
 
 // fillCharOffsets sets every evidence span's code-point offsets from its byte offsets, in one
 // sweep over the text (and one over the title for "title." spans).
-func fillCharOffsets(doc domain.Document, out *domain.Extraction) {
+func fillCharOffsets(doc domain.Document, textValid bool, out *domain.Extraction) {
 	var inText, inTitle []*domain.Span
 	add := func(ev []domain.Span) {
 		for i := range ev {
@@ -264,7 +264,7 @@ func fillCharOffsets(doc domain.Document, out *domain.Extraction) {
 	for i := range out.Flags {
 		add(out.Flags[i].Evidence)
 	}
-	charOffsets(doc.Text, inText)
+	charOffsetsOf(doc.Text, textValid, inText)
 	charOffsets(doc.Title, inTitle)
 }
 

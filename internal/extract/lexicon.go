@@ -35,8 +35,9 @@ func tokenize(text string) []token {
 
 // tokenWork is tokenize's working memory besides the tokens, for reuse.
 type tokenWork struct {
-	norm  []byte  // normalised forms of the words that differ from the text
-	fixes []int32 // per such word: its token index, start and end in norm
+	norm    []byte  // normalised forms of the words that differ from the text
+	fixes   []int32 // per such word: its token index, start and end in norm
+	invalid bool    // the last text tokenized is not valid UTF-8
 }
 
 // tokenize is tokenize writing into buf's memory when it is large enough.
@@ -47,6 +48,7 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 	}
 	norm, fixes := w.norm[:0], w.fixes[:0]
 	defer func() { w.norm, w.fixes = norm[:0], fixes[:0] }()
+	w.invalid = false
 	start := -1
 	changed := false
 	mark := 0                // len(norm) when the current word started
@@ -110,6 +112,8 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text, i)
+			// every byte the fast path skips is valid, so this sees every invalid one
+			w.invalid = w.invalid || r == utf8.RuneError && size == 1
 		}
 		switch {
 		case isWordRune(r):

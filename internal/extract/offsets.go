@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -10,10 +11,20 @@ import (
 
 // charOffsets sets the character offsets of spans into text from their byte offsets: the
 // number of runes decoded before the byte offset is reached (an offset past the end counts the
-// whole text). A text up to 64 KB gets a table of the count at every byte; a longer one has
-// its offsets sorted and visited in order. Either way the text is decoded once.
+// whole text). In valid UTF-8 that is the number of bytes before it that start a rune, counted
+// eight at a time; an invalid text up to 64 KB gets a table of the count at every byte, and a
+// longer one has its offsets sorted and visited in order.
 func charOffsets(text string, spans []*domain.Span) {
+	charOffsetsOf(text, utf8.ValidString(text), spans)
+}
+
+// charOffsetsOf is charOffsets for a text whose validity is known (the tokenizer tells it).
+func charOffsetsOf(text string, valid bool, spans []*domain.Span) {
 	if len(spans) == 0 {
+		return
+	}
+	if valid {
+		charOffsetsValid(text, spans)
 		return
 	}
 	if len(text) < 1<<16 {
@@ -96,5 +107,45 @@ func charOffsetsSorted(text string, spans []*domain.Span) {
 		} else {
 			sp.CharEnd = c
 		}
+	}
+}
+
+// charOffsetsValid is charOffsets for valid UTF-8: runes are counted as the bytes that are no
+// continuation byte (10xxxxxx), eight bytes at a time, with the count kept at every eighth byte.
+func charOffsetsValid(text string, spans []*domain.Span) {
+	var stack [512]int32
+	var at []int32 // at[k]: runes starting in text[:8k]
+	if n := len(text)/8 + 1; n <= len(stack) {
+		at = stack[:n]
+	} else {
+		at = make([]int32, n)
+	}
+	c := int32(0)
+	k := 0
+	for ; k+8 <= len(text); k += 8 {
+		at[k/8] = c
+		w := le64(text[k : k+8])
+		// a continuation byte has its top bit set and the next one clear
+		cont := w & 0x8080808080808080 & (^w << 1)
+		c += 8 - int32(bits.OnesCount64(cont))
+	}
+	at[k/8] = c
+	get := func(o int) int {
+		switch {
+		case o <= 0:
+			return 0
+		case o > len(text):
+			o = len(text)
+		}
+		n := at[o/8]
+		for b := o &^ 7; b < o; b++ {
+			if text[b]&0xC0 != 0x80 {
+				n++
+			}
+		}
+		return int(n)
+	}
+	for _, sp := range spans {
+		sp.CharStart, sp.CharEnd = get(sp.Start), get(sp.End)
 	}
 }

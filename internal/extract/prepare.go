@@ -22,6 +22,7 @@ type prepared struct {
 	titleHits   []hit      // the title's lexicon hits, for its drone word and its speaker
 	titlePlaces []placeRef // the title's places, for the title region and the flags
 	titleDone   bool
+	textValid   bool     // the text is valid UTF-8 (the tokenizer saw every byte)
 	dateReach   []int    // dateReach[i]: the furthest end of dates[:i+1] (dateAt)
 	datesOrder  int      // 0 not checked, 1 dates in start order, 2 not
 	namedRegs   []string // regionsNamed: the regions the text names, each once
@@ -139,6 +140,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 		st.sc = &scratch{}
 	}
 	st.toks = st.sc.tokWork.tokenize(st.sc.toks, doc.Text)
+	st.textValid = !st.sc.tokWork.invalid
 	st.hits = x.lex.matchInto(st.sc.hits, st.toks, &st.sc.starts)
 	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)

@@ -123,12 +123,17 @@ func TestIsWordRune(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"Над Брянской областью", "п'ять ʼ’ Ёж", "\xff a-b'c"} {
+	for _, s := range []string{"Над Брянской областью", "п'ять ʼ’ Ёж", "\xff a-b'c", "ok \xd0", "\xd1\x91\xef\xbf\xbd"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := tokenize(s), tokenizePlain(s); !sameTokens(got, want) {
 			t.Errorf("tokenize(%q)\n got %v\nwant %v", s, got, want)
+		}
+		var w tokenWork
+		w.tokenize(nil, "\xff") // the flag is the last text's
+		if w.tokenize(nil, s); w.invalid == utf8.ValidString(s) {
+			t.Errorf("tokenize(%q): invalid UTF-8 %v, want %v", s, w.invalid, !utf8.ValidString(s))
 		}
 	})
 }
@@ -241,8 +246,18 @@ func charOffsetsPlain(text string, spans []*domain.Span) {
 	}
 }
 
+// charOffsetsValidOnly is charOffsetsValid where it applies and the plain count elsewhere.
+func charOffsetsValidOnly(text string, spans []*domain.Span) {
+	if utf8.ValidString(text) {
+		charOffsetsValid(text, spans)
+		return
+	}
+	charOffsetsPlain(text, spans)
+}
+
 func FuzzCharOffsets(f *testing.F) {
 	f.Add("Над Брянской областью \xff сбит дрон ✈ 3", 5, 40, 3, 12)
+	f.Add("Над Брянской областью сбит дрон ✈ 3 🛩 and a long tail of text past eight bytes", 9, 17, 0, 90)
 	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
 		mk := func() []*domain.Span {
 			var out []*domain.Span
@@ -253,7 +268,7 @@ func FuzzCharOffsets(f *testing.F) {
 		}
 		want := mk()
 		charOffsetsPlain(text, want)
-		for _, f := range []func(string, []*domain.Span){charOffsets, charOffsetsTable, charOffsetsSorted} {
+		for _, f := range []func(string, []*domain.Span){charOffsets, charOffsetsTable, charOffsetsSorted, charOffsetsValidOnly} {
 			got := mk()
 			f(text, got)
 			for i := range got {
