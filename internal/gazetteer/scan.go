@@ -79,6 +79,7 @@ type ScanBuffer struct {
 	raws  []rawMention
 	out   []Mention
 	cands []Candidate
+	words *namekey.Memo // the keys of words of earlier texts
 }
 
 // maxScanBuffered: a ScanBuffer keeps the memory of texts up to about this many bytes.
@@ -104,7 +105,14 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		}()
 	}
 	// hashes only: a word's key string is needed only where a name matched (wordKey)
-	toks = namekey.TokenizeHashes(text, toks)
+	if buf != nil {
+		if buf.words == nil {
+			buf.words = new(namekey.Memo)
+		}
+		toks = buf.words.TokenizeHashes(text, toks)
+	} else {
+		toks = namekey.TokenizeHashes(text, toks)
+	}
 	wordKey := func(t namekey.Token) string {
 		k, _ := namekey.WordKey(text[t.Start:t.End])
 		return k

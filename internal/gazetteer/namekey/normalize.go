@@ -154,13 +154,15 @@ type Token struct {
 
 // Tokenize splits text into word tokens (letters and digits; an apostrophe inside a word
 // belongs to it) and computes each token's key, appending to toks.
-func Tokenize(text string, toks []Token) []Token { return tokenize(text, toks, true) }
+func Tokenize(text string, toks []Token) []Token { return tokenize(text, toks, true, nil) }
 
 // TokenizeHashes is Tokenize without the Key strings (Hash only), for building indexes
 // without allocating a string per word.
-func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, toks, false) }
+func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, toks, false, nil) }
 
-func tokenize(text string, toks []Token, keys bool) []Token {
+// tokenize is Tokenize (keys) or TokenizeHashes; without keys, memo (nil: none) spares the
+// words it remembers their key.
+func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 	var kb [128]byte
 	var rs [maxKeyRunes]rune // the current word's folded letters (rs[:n]), reused word after word
 	i := 0
@@ -221,12 +223,25 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 			t.Dot = text[j] == '.'
 			t.Hyphen = text[j] == '-'
 		}
+		var e *memoSlot
+		if memo != nil && !keys && len(word) <= memoWordMax {
+			if e = memo.slot(word); int(e.n) == len(word) && string(e.word[:e.n]) == word {
+				t.Hash, t.KeyLen, t.Adj = e.hash, int(e.keyLen), e.adj
+				toks = append(toks, t)
+				i = j
+				continue
+			}
+		}
 		var k []byte
 		k, t.Adj = appendKey(kb[:0], word, rs[:n], cyr)
 		t.Hash = hashBytes(k)
 		t.KeyLen = len(k)
 		if keys {
 			t.Key = string(k)
+		}
+		if e != nil && t.KeyLen <= 0xFF {
+			e.hash, e.keyLen, e.adj = t.Hash, uint8(t.KeyLen), t.Adj
+			e.n = uint8(copy(e.word[:], word))
 		}
 		toks = append(toks, t)
 		i = j
