@@ -330,7 +330,7 @@ func (g *Gazetteer) flattenIndex() {
 		g.index[h] = span{uint32(off), uint32(len(g.post) - off)}
 	}
 	g.build, g.chain = nil, nil
-	g.filter = newNameFilter(g.index, g.gen.single)
+	g.filter = newNameFilter(g.index, g.post, g.draft, g.gen.single)
 }
 
 // postings returns the places a name hash leads to.

@@ -139,8 +139,9 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 
 		best := 0
 		var posts []posting
+		upper := toks[i].Upper
 		for n := maxN; n >= 1; n-- {
-			if !g.filter.may(hs[n-1]) {
+			if upper && !g.filter.may(hs[n-1]) || !upper && !g.filter.mayLower(hs[n-1]) {
 				continue
 			}
 			ps := g.postings(hs[n-1])
@@ -377,17 +378,28 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 // 2^14 per hash, so a look-up reads one cache line. Scan looks up every word and every run of
 // up to four words of a text, and nearly all miss: the filter, small enough for the
 // processor's cache, turns most of them away before the map. It also holds the hashes of the
-// generic words (in 2^6 words), which Scan asks about every word.
+// generic words (in 2^6 words), which Scan asks about every word, and (in 2^8 words) those of
+// the few hundred names that may match in lower case (acceptable, lowerRegion): words in lower
+// case ("of", "said", "над") name villages somewhere, and the map would find them only to
+// turn them down.
 type nameFilter struct {
 	bits    [1 << 14]uint64
 	generic [1 << 6]uint64
+	lower   [1 << 8]uint64
 }
 
-func newNameFilter(index map[uint64]span, generic map[uint64]domain.PlaceKind) *nameFilter {
+// newNameFilter builds the filter of an index, its postings and their places.
+func newNameFilter(index map[uint64]span, post []posting, places []domain.Place, generic map[uint64]domain.PlaceKind) *nameFilter {
 	f := &nameFilter{}
-	for h := range index {
+	for h, s := range index {
 		w, m := filterSlot(h)
 		f.bits[w>>(32-14)] |= m
+		for _, q := range post[s.off : s.off+s.n] {
+			if q.flags&lowerOK != 0 || places[q.place].Kind == domain.RegionPlace {
+				f.lower[w>>(32-8)] |= m
+				break
+			}
+		}
 	}
 	for h := range generic {
 		w, m := filterSlot(h)
@@ -409,6 +421,16 @@ func (f *nameFilter) may(h uint64) bool {
 	}
 	w, m := filterSlot(h)
 	return f.bits[w>>(32-14)]&m == m
+}
+
+// mayLower reports whether h can be the hash of a name with a posting that may match in lower
+// case (lowerOK) or a region's (lowerRegion); false means it is not.
+func (f *nameFilter) mayLower(h uint64) bool {
+	if f == nil {
+		return true
+	}
+	w, m := filterSlot(h)
+	return f.lower[w>>(32-8)]&m == m
 }
 
 // mayBeGeneric reports whether h can be a generic word's hash; false means it is not.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"skyledger/internal/domain"
 )
 
 // TestScanBuffered: one ScanBuffer reused over texts of any length gives what Scan gives.
@@ -23,6 +25,27 @@ func TestScanBuffered(t *testing.T) {
 			if got != want {
 				t.Errorf("ScanBuffered(%.40q) = %s\nwant %s", text, got, want)
 			}
+		}
+	}
+}
+
+// TestNameFilter: the filter turns away no name of the index, no generic word, and no name
+// that may match in lower case.
+func TestNameFilter(t *testing.T) {
+	g := mustLoad(t)
+	for h, s := range g.index {
+		if !g.filter.may(h) {
+			t.Fatalf("name hash %x filtered out", h)
+		}
+		for _, q := range g.post[s.off : s.off+s.n] {
+			if (q.flags&lowerOK != 0 || g.kind(q.place) == domain.RegionPlace) && !g.filter.mayLower(h) {
+				t.Fatalf("lower-case name hash %x filtered out", h)
+			}
+		}
+	}
+	for h := range g.gen.single {
+		if !g.filter.mayBeGeneric(h) {
+			t.Fatalf("generic hash %x filtered out", h)
 		}
 	}
 }
