@@ -82,7 +82,7 @@ func (t *genericTable) match(toks []namekey.Token, i int, before bool, text stri
 	var kind domain.PlaceKind
 	best := 0
 	for n := 1; n <= 3 && i+n <= len(toks); n++ {
-		if n > 1 && !adjacent(text, toks[i+n-2], toks[i+n-1]) {
+		if n > 1 && !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
 			break
 		}
 		h = mix(h, toks[i+n-1].Hash)
@@ -103,7 +103,10 @@ func (t *genericTable) match(toks []namekey.Token, i int, before bool, text stri
 }
 
 // adjacent says two tokens are separated only by spaces, hyphens or a dot (no comma, no clause break).
-func adjacent(text string, a, b namekey.Token) bool {
+func adjacent(text string, a, b *namekey.Token) bool {
+	if b.Start-a.End == 1 && text[a.End] == ' ' { // nearly always; Scan asks of every pair of words
+		return true
+	}
 	if a.End > b.Start || b.Start-a.End > 4 {
 		return false
 	}

@@ -123,7 +123,7 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		h := uint64(0)
 		maxN := 0
 		for n := 1; n <= scanMaxN && i+n <= len(toks); n++ {
-			if n > 1 && !adjacent(text, toks[i+n-2], toks[i+n-1]) {
+			if n > 1 && !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
 				break
 			}
 			h = mix(h, toks[i+n-1].Hash)
@@ -171,13 +171,13 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 			m.placeAdj = strings.HasSuffix(k, "sk") || strings.HasSuffix(k, "ck")
 		}
 		next := last + 1
-		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, toks[last], toks[next]) {
+		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, &toks[last], &toks[next]) {
 			m.generic, m.end = k, toks[next+n-1].End
 			next += n
 		}
 		for n := 2; n >= 1 && m.generic == ""; n-- {
 			j := i - n
-			if j < 0 || toks[j].Start < consumed || !adjacent(text, toks[i-1], toks[i]) {
+			if j < 0 || toks[j].Start < consumed || !adjacent(text, &toks[i-1], &toks[i]) {
 				continue
 			}
 			if k, c := g.gen.match(toks, j, true, text); c == n {
@@ -360,7 +360,7 @@ func onlyConnectors(gap string) bool {
 // case adjective ("московский суд") names nothing.
 func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps []posting) bool {
 	last := i + n - 1
-	if !toks[last].Adj || last+1 >= len(toks) || !adjacent(text, toks[last], toks[last+1]) {
+	if !toks[last].Adj || last+1 >= len(toks) || !adjacent(text, &toks[last], &toks[last+1]) {
 		return false
 	}
 	if k, c := g.gen.match(toks, last+1, false, text); c == 0 || k != domain.RegionPlace {
