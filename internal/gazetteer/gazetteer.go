@@ -95,6 +95,7 @@ type Gazetteer struct {
 	post     []posting
 	build    map[uint64]int32 // while Load builds the index: a name hash's first posting in chain
 	chain    []chained        // while Load builds the index; nil after
+	leads    map[uint64]bool  // while Load builds the index: first words of names of two words or more
 	maxN     int
 	byCode   map[string]int32        // regions and countries
 	regions  []int32                 // in data order
@@ -127,6 +128,7 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 	g := &Gazetteer{
 		build:    make(map[uint64]int32, 1<<17),
 		chain:    make([]chained, 0, 1<<17),
+		leads:    map[uint64]bool{},
 		byCode:   map[string]int32{},
 		outlines: map[string][][]point{},
 		gen:      buildGenerics(),
@@ -329,8 +331,8 @@ func (g *Gazetteer) flattenIndex() {
 		}
 		g.index[h] = span{uint32(off), uint32(len(g.post) - off)}
 	}
-	g.build, g.chain = nil, nil
-	g.filter = newNameFilter(g.index, g.post, g.draft, g.gen.single)
+	g.filter = newNameFilter(g.index, g.post, g.draft, g.leads, g.gen.single)
+	g.build, g.chain, g.leads = nil, nil, nil
 }
 
 // postings returns the places a name hash leads to.
@@ -561,6 +563,9 @@ func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	h := uint64(0)
 	for _, t := range toks {
 		h = mix(h, t.Hash)
+	}
+	if len(toks) > 1 {
+		g.leads[toks[0].Hash] = true
 	}
 	first, ok := g.build[h]
 	last := int32(-1)

@@ -120,15 +120,18 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
 	for i := 0; i < len(toks); {
 		var hs [scanMaxN]uint64
-		h := uint64(0)
-		maxN := 0
-		for n := 1; n <= scanMaxN && i+n <= len(toks); n++ {
-			if n > 1 && !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
-				break
+		hs[0] = mix(0, toks[i].Hash)
+		maxN := 1
+		if g.filter.mayLead(toks[i].Hash) { // most words begin no name of two words or more
+			h := hs[0]
+			for n := 2; n <= scanMaxN && i+n <= len(toks); n++ {
+				if !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
+					break
+				}
+				h = mix(h, toks[i+n-1].Hash)
+				hs[n-1] = h
+				maxN = n
 			}
-			h = mix(h, toks[i+n-1].Hash)
-			hs[n-1] = h
-			maxN = n
 		}
 		if g.filter.mayBeGeneric(toks[i].Hash) {
 			if _, generic := g.gen.single[toks[i].Hash]; generic {
@@ -381,16 +384,25 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 // generic words (in 2^6 words), which Scan asks about every word, and (in 2^8 words) those of
 // the few hundred names that may match in lower case (acceptable, lowerRegion): words in lower
 // case ("of", "said", "над") name villages somewhere, and the map would find them only to
-// turn them down.
+// turn them down. Last, it holds the word hashes that begin a name of two words or more (in
+// 2^12 words): Scan reads the runs of words from other words no further.
 type nameFilter struct {
 	bits    [1 << 14]uint64
 	generic [1 << 6]uint64
 	lower   [1 << 8]uint64
+	leads   [1 << leadBits]uint64
 }
 
-// newNameFilter builds the filter of an index, its postings and their places.
-func newNameFilter(index map[uint64]span, post []posting, places []domain.Place, generic map[uint64]domain.PlaceKind) *nameFilter {
+const leadBits = 12
+
+// newNameFilter builds the filter of an index, its postings and their places, and the first
+// words of its longer names.
+func newNameFilter(index map[uint64]span, post []posting, places []domain.Place, leads map[uint64]bool, generic map[uint64]domain.PlaceKind) *nameFilter {
 	f := &nameFilter{}
+	for h := range leads {
+		w, m := filterSlot(h)
+		f.leads[w>>(32-leadBits)] |= m
+	}
 	for h, s := range index {
 		w, m := filterSlot(h)
 		f.bits[w>>(32-14)] |= m
@@ -431,6 +443,16 @@ func (f *nameFilter) mayLower(h uint64) bool {
 	}
 	w, m := filterSlot(h)
 	return f.lower[w>>(32-8)]&m == m
+}
+
+// mayLead reports whether a word's hash h can begin a name of two words or more; false means
+// it cannot.
+func (f *nameFilter) mayLead(h uint64) bool {
+	if f == nil {
+		return true
+	}
+	w, m := filterSlot(h)
+	return f.leads[w>>(32-leadBits)]&m == m
 }
 
 // mayBeGeneric reports whether h can be a generic word's hash; false means it is not.

@@ -29,6 +29,33 @@ func TestScanBuffered(t *testing.T) {
 	}
 }
 
+// FuzzScanFilter: the name filter and the word memo only spare work: Scan without the filter,
+// and ScanBuffered with a memo warmed by the text before, find the same mentions.
+func FuzzScanFilter(f *testing.F) {
+	for _, s := range []string{
+		"Ночью над Брянщиной и Калужской областью сбили беспилотники.",
+		"Drones were downed over the Kursk, Belgorod and Bryansk regions; the Republic of Tatarstan.",
+		"Четыре дрона сбиты над московским регионом, сообщил московский суд.",
+		"Над Черным морем и Азовским морем сбиты дроны; a boat in the Black Sea, in Moscow Region.",
+		"Обломки упали в Шебекинском р-не, у м. Суми; Ukrainian drones, білоруські прикордонники.",
+	} {
+		f.Add(s)
+	}
+	g := mustLoad(f)
+	plain := *g
+	plain.filter = nil
+	var buf ScanBuffer
+	f.Fuzz(func(t *testing.T, text string) {
+		want := fmt.Sprint(plain.Scan(text))
+		if got := fmt.Sprint(g.Scan(text)); got != want {
+			t.Fatalf("Scan(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+		if got := fmt.Sprint(g.ScanBuffered(text, &buf)); got != want {
+			t.Fatalf("ScanBuffered(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+	})
+}
+
 // TestNameFilter: the filter turns away no name of the index, no generic word, and no name
 // that may match in lower case.
 func TestNameFilter(t *testing.T) {
