@@ -235,7 +235,8 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 // countries and seas ("украинских", "черноморский"), which news writes in lower case.
 func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) bool {
 	word := text[toks[0].Start:toks[0].End]
-	if len(toks) == 1 && allCaps(word) && utf8.RuneCountInString(word) <= 4 {
+	// a word of n runes has n to 4n bytes: runes are counted only in words short enough
+	if len(toks) == 1 && toks[0].Upper && len(word) <= 4*4 && utf8.RuneCountInString(word) <= 4 && allCaps(word) {
 		// acronyms ("ЛЭП", "ВСУ") name places only when an alias says so ("РФ", "ХМАО")
 		for _, q := range ps {
 			if q.flags&isAlias != 0 {
@@ -246,7 +247,7 @@ func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) 
 	}
 	if toks[0].Upper {
 		// a lone capitalised letter or two ("В", "У", "А") is a preposition, not a name
-		if len(toks) == 1 && utf8.RuneCountInString(text[toks[0].Start:toks[0].End]) < 3 && !allCaps(text[toks[0].Start:toks[0].End]) {
+		if len(toks) == 1 && len(word) < 4*3 && utf8.RuneCountInString(word) < 3 && !allCaps(word) {
 			return false
 		}
 		return true
@@ -481,6 +482,9 @@ func isStopKey(t namekey.Token, key func(namekey.Token) string) bool {
 // isStopSurface is stopSurface[strings.ToLower(w)], lower-casing only words of as many letters
 // as its entries have (lower-casing keeps the number of runes).
 func isStopSurface(w string) bool {
+	if len(w) > 4*stopSurfaceMax { // more runes than that: spares counting them
+		return false
+	}
 	if n := utf8.RuneCountInString(w); n < stopSurfaceMin || n > stopSurfaceMax {
 		return false
 	}

@@ -128,6 +128,9 @@ func isWordRuneSlow(r rune) bool {
 	if r >= 0x400 && r <= 0x4FF {
 		return r <= 0x481 || r >= 0x48A // the Cyrillic block's letters, without its signs and marks
 	}
+	if r >= 0x2000 && r <= 0x206F { // General Punctuation (dashes, quotes, spaces) has no letter
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
