@@ -51,7 +51,7 @@ func load64(s string, i int) uint64 {
 }
 
 // TokenizeHashes is the package's TokenizeHashes, remembering words in m and using what it
-// remembers.
+// remembers (a nil m remembers nothing).
 func (m *Memo) TokenizeHashes(text string, toks []Token) []Token {
 	return tokenize(text, toks, false, m)
 }

@@ -167,7 +167,6 @@ func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, t
 // words it remembers their key.
 func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 	var kb [128]byte
-	var rs [maxKeyRunes]rune // the current word's folded letters (rs[:n]), reused word after word
 	i := 0
 	for i < len(text) {
 		r, sz := rune(text[i]), 1 // decodeRune, the ASCII case inline
@@ -178,25 +177,16 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 			i += sz
 			continue
 		}
-		// the word's runes are folded for its key as they are read, each decoded once
+		// the word's end first; its letters are folded only if its key is not remembered
 		start := i
-		n, cyr := addRune(&rs, 0, false, r)
 		j := i + sz
 		for j < len(text) {
-			// lower-case Russian and Latin letters need no folding: stored as read
-			if c := text[j]; c >= 'a' && c <= 'z' {
-				if n < len(rs) {
-					rs[n] = rune(c)
-					n++
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					j++
+					continue
 				}
-				j++
-				continue
-			} else if j+1 < len(text) && (c == 0xD0 && text[j+1] >= 0xB0 && text[j+1] <= 0xBF || c == 0xD1 && text[j+1] >= 0x80 && text[j+1] <= 0x8F) {
-				if n < len(rs) {
-					rs[n] = rune(c&0x1F)<<6 | rune(text[j+1]&0x3F) // а..я
-					n++
-					cyr = true
-				}
+			} else if c&0xFE == 0xD0 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 { // U+0400..U+047F, all letters
 				j += 2
 				continue
 			}
@@ -211,9 +201,6 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 				if r3, _ := utf8.DecodeRuneInString(text[j+sz2:]); !unicode.IsLetter(r3) {
 					break
 				}
-			}
-			if n < len(rs) {
-				n, cyr = addRune(&rs, n, cyr, r2)
 			}
 			j += sz2
 		}
@@ -236,7 +223,7 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 			}
 		}
 		var k []byte
-		k, t.Adj = appendKey(kb[:0], word, rs[:n], cyr)
+		k, t.Adj = AppendWordKey(kb[:0], word)
 		t.Hash = hashBytes(k)
 		t.KeyLen = len(k)
 		if keys {
@@ -300,6 +287,19 @@ func AppendWordKey(dst []byte, word string) ([]byte, bool) {
 	var rs [maxKeyRunes]rune
 	n, cyr := 0, false
 	for i := 0; i < len(word) && n < len(rs); {
+		// lower-case Russian and Latin letters need no folding: stored as read
+		if c := word[i]; c >= 'a' && c <= 'z' {
+			rs[n] = rune(c)
+			n++
+			i++
+			continue
+		} else if i+1 < len(word) && (c == 0xD0 && word[i+1] >= 0xB0 && word[i+1] <= 0xBF || c == 0xD1 && word[i+1] >= 0x80 && word[i+1] <= 0x8F) {
+			rs[n] = rune(c&0x1F)<<6 | rune(word[i+1]&0x3F) // а..я
+			n++
+			cyr = true
+			i += 2
+			continue
+		}
 		r, sz := decodeRune(word, i)
 		i += sz
 		n, cyr = addRune(&rs, n, cyr, r)
