@@ -3,15 +3,15 @@ package namekey
 // Memo remembers the key facts (hash, length, adjective ending) of words tokenized before, so
 // that a word met again skips its stemming and transliteration, most of tokenizing's cost: news
 // repeats its words ("области", "the", "drones") within a text and from text to text. It is
-// a fixed table (192 KB) that newer words overwrite, so its memory is bounded. The zero
-// value is ready; not safe for concurrent use.
+// a fixed table (384 KB) in which newer words take the place of the least recently used, so its
+// memory is bounded. The zero value is ready; not safe for concurrent use.
 type Memo struct {
-	slots [memoSlots]memoSlot
+	sets [memoSets][2]memoSlot // two words per hash: a word read often is not lost to one read once
 }
 
 const (
 	memoBits    = 12
-	memoSlots   = 1 << memoBits
+	memoSets    = 1 << memoBits
 	memoWordMax = 37 // longer words are not remembered; with the facts, a slot is 48 bytes
 )
 
@@ -24,8 +24,26 @@ type memoSlot struct {
 	word   [memoWordMax]byte
 }
 
-// slot is where word is remembered, if it is (its n and word say whether it is).
-func (m *Memo) slot(word string) *memoSlot {
+func (e *memoSlot) holds(word string) bool {
+	return int(e.n) == len(word) && string(e.word[:e.n]) == word
+}
+
+// find returns the slot remembering word, or nil and the slot to remember it in.
+func (m *Memo) find(word string) (hit, free *memoSlot) {
+	set := m.set(word)
+	switch {
+	case set[0].holds(word):
+	case set[1].holds(word):
+		set[0], set[1] = set[1], set[0] // the most recently used first
+	default:
+		set[1] = set[0]
+		return nil, &set[0]
+	}
+	return &set[0], nil
+}
+
+// set is where word is remembered, if it is.
+func (m *Memo) set(word string) *[2]memoSlot {
 	// eight bytes at a time: a byte-wise hash cost as much as the look-up it leads to
 	h := uint64(len(word))
 	if len(word) < 8 {
@@ -40,7 +58,7 @@ func (m *Memo) slot(word string) *memoSlot {
 		}
 		h = (h ^ load64(word, len(word)-8)) * 0x9E3779B97F4A7C15 // the last eight, overlapping
 	}
-	return &m.slots[h>>(64-memoBits)]
+	return &m.sets[h>>(64-memoBits)]
 }
 
 // load64 reads s[i:i+8] as a little-endian number (one load, as the compiler merges them).

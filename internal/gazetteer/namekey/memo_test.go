@@ -33,7 +33,7 @@ func FuzzMemo(f *testing.F) {
 // TestMemoOverwrite: words that take each other's slots are told apart.
 func TestMemoOverwrite(t *testing.T) {
 	var b strings.Builder
-	for i := range 3 * memoSlots {
+	for i := range 3 * 2 * memoSets {
 		fmt.Fprintf(&b, "Слово%dй w%dx's ", i, i%97)
 	}
 	text := b.String()

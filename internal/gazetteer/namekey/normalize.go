@@ -213,9 +213,10 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 			t.Dot = text[j] == '.'
 			t.Hyphen = text[j] == '-'
 		}
-		var e *memoSlot
+		var free *memoSlot
 		if memo != nil && !keys && len(word) <= memoWordMax {
-			if e = memo.slot(word); int(e.n) == len(word) && string(e.word[:e.n]) == word {
+			var e *memoSlot
+			if e, free = memo.find(word); e != nil {
 				t.Hash, t.KeyLen, t.Adj = e.hash, int(e.keyLen), e.adj
 				toks = append(toks, t)
 				i = j
@@ -229,9 +230,9 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 		if keys {
 			t.Key = string(k)
 		}
-		if e != nil && t.KeyLen <= 0xFF {
-			e.hash, e.keyLen, e.adj = t.Hash, uint8(t.KeyLen), t.Adj
-			e.n = uint8(copy(e.word[:], word))
+		if free != nil && t.KeyLen <= 0xFF {
+			free.hash, free.keyLen, free.adj = t.Hash, uint8(t.KeyLen), t.Adj
+			free.n = uint8(copy(free.word[:], word))
 		}
 		toks = append(toks, t)
 		i = j
