@@ -119,10 +119,17 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 	}
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
 	for i := 0; i < len(toks); {
+		lead, generic := g.filter.word(toks[i].Hash)
+		if generic {
+			if _, generic := g.gen.single[toks[i].Hash]; generic {
+				i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
+				continue
+			}
+		}
 		var hs [scanMaxN]uint64
 		hs[0] = mix(0, toks[i].Hash)
 		maxN := 1
-		if g.filter.mayLead(toks[i].Hash) { // most words begin no name of two words or more
+		if lead { // most words begin no name of two words or more
 			h := hs[0]
 			for n := 2; n <= scanMaxN && i+n <= len(toks); n++ {
 				if !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
@@ -131,12 +138,6 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 				h = mix(h, toks[i+n-1].Hash)
 				hs[n-1] = h
 				maxN = n
-			}
-		}
-		if g.filter.mayBeGeneric(toks[i].Hash) {
-			if _, generic := g.gen.single[toks[i].Hash]; generic {
-				i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
-				continue
 			}
 		}
 
@@ -446,23 +447,14 @@ func (f *nameFilter) mayLower(h uint64) bool {
 	return f.lower[w>>(32-8)]&m == m
 }
 
-// mayLead reports whether a word's hash h can begin a name of two words or more; false means
-// it cannot.
-func (f *nameFilter) mayLead(h uint64) bool {
+// word reports whether a word's hash h can begin a name of two words or more (lead) and
+// whether it can be a generic word's hash (generic); false means it cannot.
+func (f *nameFilter) word(h uint64) (lead, generic bool) {
 	if f == nil {
-		return true
+		return true, true
 	}
 	w, m := filterSlot(h)
-	return f.leads[w>>(32-leadBits)]&m == m
-}
-
-// mayBeGeneric reports whether h can be a generic word's hash; false means it is not.
-func (f *nameFilter) mayBeGeneric(h uint64) bool {
-	if f == nil {
-		return true
-	}
-	w, m := filterSlot(h)
-	return f.generic[w>>(32-6)]&m == m
+	return f.leads[w>>(32-leadBits)]&m == m, f.generic[w>>(32-6)]&m == m
 }
 
 // stopHashes holds the hashes of stopKeys: a word whose hash is not there is no stop word, and
