@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,7 +105,7 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 			buf.toks, buf.raws = toks[:0], raws[:0]
 		}()
 	}
-	// hashes only: a word's key string is needed only where a name matched (wordKey)
+	// hashes only: a word's key is needed only where a name matched (wordKey)
 	if buf != nil {
 		if buf.words == nil {
 			buf.words = new(namekey.Memo)
@@ -113,8 +114,9 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 	} else {
 		toks = namekey.TokenizeHashes(text, toks)
 	}
-	wordKey := func(t namekey.Token) string {
-		k, _ := namekey.WordKey(text[t.Start:t.End])
+	var kb [64]byte
+	wordKey := func(t *namekey.Token) []byte { // valid until the next call
+		k, _ := namekey.AppendWordKey(kb[:0], text[t.Start:t.End])
 		return k
 	}
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
@@ -171,8 +173,8 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		}
 		// "Брянской", "Харківській": a place adjective (-ск-) that a later generic word can close
 		if toks[last].Adj {
-			k := wordKey(toks[last])
-			m.placeAdj = strings.HasSuffix(k, "sk") || strings.HasSuffix(k, "ck")
+			k := wordKey(&toks[last])
+			m.placeAdj = bytes.HasSuffix(k, []byte("sk")) || bytes.HasSuffix(k, []byte("ck"))
 		}
 		next := last + 1
 		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, &toks[last], &toks[next]) {
@@ -188,7 +190,7 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 				m.generic, m.start = k, toks[j].Start
 			}
 		}
-		if m.generic == "" && best == 1 && (isStopKey(toks[i], wordKey) || isStopSurface(text[toks[i].Start:toks[i].End]) ||
+		if m.generic == "" && best == 1 && (isStopKey(&toks[i], wordKey) || isStopSurface(text[toks[i].Start:toks[i].End]) ||
 			sentenceStart(text, toks[i].Start) && toks[i].KeyLen <= 6 && g.onlySmall(posts)) {
 			i++
 			continue
@@ -348,16 +350,15 @@ func onlyConnectors(gap string) bool {
 	if len(gap) > 24 {
 		return false
 	}
-	words := strings.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' })
-	if len(words) == 0 {
-		return strings.Contains(gap, ",")
-	}
-	for _, w := range words {
-		if !connectors[strings.ToLower(w)] {
+	n := 0
+	var lb [24]byte
+	for w := range strings.FieldsFuncSeq(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' }) {
+		if !connectors[string(appendLower(lb[:0], w))] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0 || strings.Contains(gap, ",")
 }
 
 // lowerRegion: a region adjective written in lower case right before its generic word ("над
@@ -467,8 +468,8 @@ var stopHashes = func() map[uint64]bool {
 	return m
 }()
 
-func isStopKey(t namekey.Token, key func(namekey.Token) string) bool {
-	return stopHashes[t.Hash] && stopKeys[key(t)]
+func isStopKey(t *namekey.Token, key func(*namekey.Token) []byte) bool {
+	return stopHashes[t.Hash] && stopKeys[string(key(t))]
 }
 
 // isStopSurface is stopSurface[strings.ToLower(w)], lower-casing only words of as many letters
@@ -480,7 +481,16 @@ func isStopSurface(w string) bool {
 	if n := utf8.RuneCountInString(w); n < stopSurfaceMin || n > stopSurfaceMax {
 		return false
 	}
-	return stopSurface[strings.ToLower(w)]
+	var lb [16]byte
+	return stopSurface[string(appendLower(lb[:0], w))]
+}
+
+// appendLower appends strings.ToLower(s) to dst: a look-up by it then allocates nothing.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 var stopSurfaceMin, stopSurfaceMax = func() (lo, hi int) {

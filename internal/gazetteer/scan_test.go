@@ -79,3 +79,15 @@ func TestNameFilter(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendLower: appendLower is strings.ToLower.
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"Над", "AND", "Крім", "İstanbul", "Ⱥ\xff\xc3", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
