@@ -81,3 +81,17 @@ func BenchmarkScan(b *testing.B) {
 		g.Scan(text)
 	}
 }
+
+// BenchmarkScanBuffered is BenchmarkScan with the ScanBuffer a caller keeps from text to text
+// (extract keeps one per worker), whose memo then knows every word.
+func BenchmarkScanBuffered(b *testing.B) {
+	g := mustLoad(b)
+	const text = "Ночью над Брянской и Калужской областями сбиты беспилотники; обломки упали в Дзержинском районе. " +
+		"Drones were downed over the Kursk, Belgorod and Bryansk regions, officials in Kharkiv said."
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var buf ScanBuffer
+	for b.Loop() {
+		g.ScanBuffered(text, &buf)
+	}
+}

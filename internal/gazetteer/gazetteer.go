@@ -95,6 +95,8 @@ type Gazetteer struct {
 	post     []posting
 	build    map[uint64]int32 // while Load builds the index: a name hash's first posting in chain
 	chain    []chained        // while Load builds the index; nil after
+	leads    map[uint64]bool  // while Load builds the index: first words of names of two words or more
+	words    *namekey.Memo    // while Load builds the index: the keys of the names' words
 	maxN     int
 	byCode   map[string]int32        // regions and countries
 	regions  []int32                 // in data order
@@ -127,6 +129,8 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 	g := &Gazetteer{
 		build:    make(map[uint64]int32, 1<<17),
 		chain:    make([]chained, 0, 1<<17),
+		leads:    map[uint64]bool{},
+		words:    new(namekey.Memo),
 		byCode:   map[string]int32{},
 		outlines: map[string][][]point{},
 		gen:      buildGenerics(),
@@ -198,6 +202,7 @@ func load(bin []byte, aliases string) (*Gazetteer, error) {
 	}
 	g.flattenIndex()
 	g.freeze(keys)
+	g.words = nil
 	return g, nil
 }
 
@@ -329,8 +334,8 @@ func (g *Gazetteer) flattenIndex() {
 		}
 		g.index[h] = span{uint32(off), uint32(len(g.post) - off)}
 	}
-	g.build, g.chain = nil, nil
-	g.filter = newNameFilter(g.index, g.gen.single)
+	g.filter = newNameFilter(g.index, g.post, g.draft, g.leads, g.gen.single)
+	g.build, g.chain, g.leads = nil, nil, nil
 }
 
 // postings returns the places a name hash leads to.
@@ -511,7 +516,7 @@ func (g *Gazetteer) coreTokens(toks []namekey.Token) ([]namekey.Token, domain.Pl
 
 func (g *Gazetteer) hasGenericWord(name string) bool {
 	var buf [8]namekey.Token
-	_, kind := g.coreTokens(namekey.TokenizeHashes(name, buf[:0]))
+	_, kind := g.coreTokens(g.words.TokenizeHashes(name, buf[:0]))
 	return kind != ""
 }
 
@@ -543,7 +548,7 @@ func (g *Gazetteer) indexName(idx int32, name string, flags uint8) {
 
 func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	var buf [8]namekey.Token
-	toks, kind := g.coreTokens(namekey.TokenizeHashes(name, buf[:0]))
+	toks, kind := g.coreTokens(g.words.TokenizeHashes(name, buf[:0]))
 	if len(toks) == 0 || len(toks) > 6 {
 		return
 	}
@@ -561,6 +566,9 @@ func (g *Gazetteer) indexOne(idx int32, name string, flags uint8) {
 	h := uint64(0)
 	for _, t := range toks {
 		h = mix(h, t.Hash)
+	}
+	if len(toks) > 1 {
+		g.leads[toks[0].Hash] = true
 	}
 	first, ok := g.build[h]
 	last := int32(-1)

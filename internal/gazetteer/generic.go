@@ -46,6 +46,9 @@ type genericTable struct {
 	words map[uint64][]genericWord
 	// single tokens that are generic in any position, stripped from names when indexing
 	single map[uint64]domain.PlaceKind
+	// a Bloom filter of the hashes of the generic words' first words: Scan asks match about
+	// the words around every name, and nearly all begin no generic word
+	leads [1 << 6]uint64
 }
 
 // fillers are dropped from names when indexing ("Republic of Tatarstan").
@@ -61,6 +64,8 @@ func buildGenerics() genericTable {
 				h = mix(h, tk.Hash)
 			}
 			t.words[h] = append(t.words[h], genericWord{kind: g.kind, before: g.before, after: g.after, dot: g.dot, n: len(toks)})
+			w, m := filterSlot(toks[0].Hash)
+			t.leads[w>>(32-6)] |= m
 			if len(toks) == 1 && !g.dot {
 				t.single[toks[0].Hash] = g.kind
 			}
@@ -78,11 +83,16 @@ func buildGenerics() genericTable {
 
 // match looks for a generic word sequence at toks[i:], in the given position.
 func (t *genericTable) match(toks []namekey.Token, i int, before bool, text string) (domain.PlaceKind, int) {
+	if i < len(toks) {
+		if w, m := filterSlot(toks[i].Hash); t.leads[w>>(32-6)]&m != m {
+			return "", 0
+		}
+	}
 	h := uint64(0)
 	var kind domain.PlaceKind
 	best := 0
 	for n := 1; n <= 3 && i+n <= len(toks); n++ {
-		if n > 1 && !adjacent(text, toks[i+n-2], toks[i+n-1]) {
+		if n > 1 && !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
 			break
 		}
 		h = mix(h, toks[i+n-1].Hash)
@@ -103,7 +113,10 @@ func (t *genericTable) match(toks []namekey.Token, i int, before bool, text stri
 }
 
 // adjacent says two tokens are separated only by spaces, hyphens or a dot (no comma, no clause break).
-func adjacent(text string, a, b namekey.Token) bool {
+func adjacent(text string, a, b *namekey.Token) bool {
+	if b.Start-a.End == 1 && text[a.End] == ' ' { // nearly always; Scan asks of every pair of words
+		return true
+	}
 	if a.End > b.Start || b.Start-a.End > 4 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,6 +80,7 @@ type ScanBuffer struct {
 	raws  []rawMention
 	out   []Mention
 	cands []Candidate
+	words *namekey.Memo // the keys of words of earlier texts
 }
 
 // maxScanBuffered: a ScanBuffer keeps the memory of texts up to about this many bytes.
@@ -103,36 +105,49 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 			buf.toks, buf.raws = toks[:0], raws[:0]
 		}()
 	}
-	// hashes only: a word's key string is needed only where a name matched (wordKey)
-	toks = namekey.TokenizeHashes(text, toks)
-	wordKey := func(t namekey.Token) string {
-		k, _ := namekey.WordKey(text[t.Start:t.End])
+	// hashes only: a word's key is needed only where a name matched (wordKey)
+	if buf != nil {
+		if buf.words == nil {
+			buf.words = new(namekey.Memo)
+		}
+		toks = buf.words.TokenizeHashes(text, toks)
+	} else {
+		toks = namekey.TokenizeHashes(text, toks)
+	}
+	var kb [64]byte
+	wordKey := func(t *namekey.Token) []byte { // valid until the next call
+		k, _ := namekey.AppendWordKey(kb[:0], text[t.Start:t.End])
 		return k
 	}
 	consumed := 0 // byte offset up to which text belongs to an earlier mention
 	for i := 0; i < len(toks); {
-		var hs [scanMaxN]uint64
-		h := uint64(0)
-		maxN := 0
-		for n := 1; n <= scanMaxN && i+n <= len(toks); n++ {
-			if n > 1 && !adjacent(text, toks[i+n-2], toks[i+n-1]) {
-				break
-			}
-			h = mix(h, toks[i+n-1].Hash)
-			hs[n-1] = h
-			maxN = n
-		}
-		if g.filter.mayBeGeneric(toks[i].Hash) {
+		lead, generic := g.filter.word(toks[i].Hash)
+		if generic {
 			if _, generic := g.gen.single[toks[i].Hash]; generic {
 				i++ // "Republic of Tatarstan": the generic word is read with the name, not as a place
 				continue
 			}
 		}
+		var hs [scanMaxN]uint64
+		hs[0] = mix(0, toks[i].Hash)
+		maxN := 1
+		if lead { // most words begin no name of two words or more
+			h := hs[0]
+			for n := 2; n <= scanMaxN && i+n <= len(toks); n++ {
+				if !adjacent(text, &toks[i+n-2], &toks[i+n-1]) {
+					break
+				}
+				h = mix(h, toks[i+n-1].Hash)
+				hs[n-1] = h
+				maxN = n
+			}
+		}
 
 		best := 0
 		var posts []posting
+		upper := toks[i].Upper
 		for n := maxN; n >= 1; n-- {
-			if !g.filter.may(hs[n-1]) {
+			if upper && !g.filter.may(hs[n-1]) || !upper && !g.filter.mayLower(hs[n-1]) {
 				continue
 			}
 			ps := g.postings(hs[n-1])
@@ -158,24 +173,24 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		}
 		// "Брянской", "Харківській": a place adjective (-ск-) that a later generic word can close
 		if toks[last].Adj {
-			k := wordKey(toks[last])
-			m.placeAdj = strings.HasSuffix(k, "sk") || strings.HasSuffix(k, "ck")
+			k := wordKey(&toks[last])
+			m.placeAdj = bytes.HasSuffix(k, []byte("sk")) || bytes.HasSuffix(k, []byte("ck"))
 		}
 		next := last + 1
-		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, toks[last], toks[next]) {
+		if k, n := g.gen.match(toks, next, false, text); n > 0 && adjacent(text, &toks[last], &toks[next]) {
 			m.generic, m.end = k, toks[next+n-1].End
 			next += n
 		}
 		for n := 2; n >= 1 && m.generic == ""; n-- {
 			j := i - n
-			if j < 0 || toks[j].Start < consumed || !adjacent(text, toks[i-1], toks[i]) {
+			if j < 0 || toks[j].Start < consumed || !adjacent(text, &toks[i-1], &toks[i]) {
 				continue
 			}
 			if k, c := g.gen.match(toks, j, true, text); c == n {
 				m.generic, m.start = k, toks[j].Start
 			}
 		}
-		if m.generic == "" && best == 1 && (isStopKey(toks[i], wordKey) || isStopSurface(text[toks[i].Start:toks[i].End]) ||
+		if m.generic == "" && best == 1 && (isStopKey(&toks[i], wordKey) || isStopSurface(text[toks[i].Start:toks[i].End]) ||
 			sentenceStart(text, toks[i].Start) && toks[i].KeyLen <= 6 && g.onlySmall(posts)) {
 			i++
 			continue
@@ -223,7 +238,8 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 // countries and seas ("украинских", "черноморский"), which news writes in lower case.
 func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) bool {
 	word := text[toks[0].Start:toks[0].End]
-	if len(toks) == 1 && allCaps(word) && utf8.RuneCountInString(word) <= 4 {
+	// a word of n runes has n to 4n bytes: runes are counted only in words short enough
+	if len(toks) == 1 && toks[0].Upper && len(word) <= 4*4 && utf8.RuneCountInString(word) <= 4 && allCaps(word) {
 		// acronyms ("ЛЭП", "ВСУ") name places only when an alias says so ("РФ", "ХМАО")
 		for _, q := range ps {
 			if q.flags&isAlias != 0 {
@@ -234,7 +250,7 @@ func (g *Gazetteer) acceptable(text string, toks []namekey.Token, ps []posting) 
 	}
 	if toks[0].Upper {
 		// a lone capitalised letter or two ("В", "У", "А") is a preposition, not a name
-		if len(toks) == 1 && utf8.RuneCountInString(text[toks[0].Start:toks[0].End]) < 3 && !allCaps(text[toks[0].Start:toks[0].End]) {
+		if len(toks) == 1 && len(word) < 4*3 && utf8.RuneCountInString(word) < 3 && !allCaps(word) {
 			return false
 		}
 		return true
@@ -334,16 +350,15 @@ func onlyConnectors(gap string) bool {
 	if len(gap) > 24 {
 		return false
 	}
-	words := strings.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' })
-	if len(words) == 0 {
-		return strings.Contains(gap, ",")
-	}
-	for _, w := range words {
-		if !connectors[strings.ToLower(w)] {
+	n := 0
+	var lb [24]byte
+	for w := range strings.FieldsFuncSeq(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' }) {
+		if !connectors[string(appendLower(lb[:0], w))] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0 || strings.Contains(gap, ",")
 }
 
 // lowerRegion: a region adjective written in lower case right before its generic word ("над
@@ -351,7 +366,7 @@ func onlyConnectors(gap string) bool {
 // case adjective ("московский суд") names nothing.
 func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps []posting) bool {
 	last := i + n - 1
-	if !toks[last].Adj || last+1 >= len(toks) || !adjacent(text, toks[last], toks[last+1]) {
+	if !toks[last].Adj || last+1 >= len(toks) || !adjacent(text, &toks[last], &toks[last+1]) {
 		return false
 	}
 	if k, c := g.gen.match(toks, last+1, false, text); c == 0 || k != domain.RegionPlace {
@@ -369,17 +384,37 @@ func (g *Gazetteer) lowerRegion(text string, toks []namekey.Token, i, n int, ps 
 // 2^14 per hash, so a look-up reads one cache line. Scan looks up every word and every run of
 // up to four words of a text, and nearly all miss: the filter, small enough for the
 // processor's cache, turns most of them away before the map. It also holds the hashes of the
-// generic words (in 2^6 words), which Scan asks about every word.
+// generic words (in 2^6 words), which Scan asks about every word, and (in 2^8 words) those of
+// the few hundred names that may match in lower case (acceptable, lowerRegion): words in lower
+// case ("of", "said", "над") name villages somewhere, and the map would find them only to
+// turn them down. Last, it holds the word hashes that begin a name of two words or more (in
+// 2^12 words): Scan reads the runs of words from other words no further.
 type nameFilter struct {
 	bits    [1 << 14]uint64
 	generic [1 << 6]uint64
+	lower   [1 << 8]uint64
+	leads   [1 << leadBits]uint64
 }
 
-func newNameFilter(index map[uint64]span, generic map[uint64]domain.PlaceKind) *nameFilter {
+const leadBits = 12
+
+// newNameFilter builds the filter of an index, its postings and their places, and the first
+// words of its longer names.
+func newNameFilter(index map[uint64]span, post []posting, places []domain.Place, leads map[uint64]bool, generic map[uint64]domain.PlaceKind) *nameFilter {
 	f := &nameFilter{}
-	for h := range index {
+	for h := range leads {
+		w, m := filterSlot(h)
+		f.leads[w>>(32-leadBits)] |= m
+	}
+	for h, s := range index {
 		w, m := filterSlot(h)
 		f.bits[w>>(32-14)] |= m
+		for _, q := range post[s.off : s.off+s.n] {
+			if q.flags&lowerOK != 0 || places[q.place].Kind == domain.RegionPlace {
+				f.lower[w>>(32-8)] |= m
+				break
+			}
+		}
 	}
 	for h := range generic {
 		w, m := filterSlot(h)
@@ -403,13 +438,24 @@ func (f *nameFilter) may(h uint64) bool {
 	return f.bits[w>>(32-14)]&m == m
 }
 
-// mayBeGeneric reports whether h can be a generic word's hash; false means it is not.
-func (f *nameFilter) mayBeGeneric(h uint64) bool {
+// mayLower reports whether h can be the hash of a name with a posting that may match in lower
+// case (lowerOK) or a region's (lowerRegion); false means it is not.
+func (f *nameFilter) mayLower(h uint64) bool {
 	if f == nil {
 		return true
 	}
 	w, m := filterSlot(h)
-	return f.generic[w>>(32-6)]&m == m
+	return f.lower[w>>(32-8)]&m == m
+}
+
+// word reports whether a word's hash h can begin a name of two words or more (lead) and
+// whether it can be a generic word's hash (generic); false means it cannot.
+func (f *nameFilter) word(h uint64) (lead, generic bool) {
+	if f == nil {
+		return true, true
+	}
+	w, m := filterSlot(h)
+	return f.leads[w>>(32-leadBits)]&m == m, f.generic[w>>(32-6)]&m == m
 }
 
 // stopHashes holds the hashes of stopKeys: a word whose hash is not there is no stop word, and
@@ -422,17 +468,29 @@ var stopHashes = func() map[uint64]bool {
 	return m
 }()
 
-func isStopKey(t namekey.Token, key func(namekey.Token) string) bool {
-	return stopHashes[t.Hash] && stopKeys[key(t)]
+func isStopKey(t *namekey.Token, key func(*namekey.Token) []byte) bool {
+	return stopHashes[t.Hash] && stopKeys[string(key(t))]
 }
 
 // isStopSurface is stopSurface[strings.ToLower(w)], lower-casing only words of as many letters
 // as its entries have (lower-casing keeps the number of runes).
 func isStopSurface(w string) bool {
+	if len(w) > 4*stopSurfaceMax { // more runes than that: spares counting them
+		return false
+	}
 	if n := utf8.RuneCountInString(w); n < stopSurfaceMin || n > stopSurfaceMax {
 		return false
 	}
-	return stopSurface[strings.ToLower(w)]
+	var lb [16]byte
+	return stopSurface[string(appendLower(lb[:0], w))]
+}
+
+// appendLower appends strings.ToLower(s) to dst: a look-up by it then allocates nothing.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 var stopSurfaceMin, stopSurfaceMax = func() (lo, hi int) {

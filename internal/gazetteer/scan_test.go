@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"skyledger/internal/domain"
 )
 
 // TestScanBuffered: one ScanBuffer reused over texts of any length gives what Scan gives.
@@ -25,4 +27,67 @@ func TestScanBuffered(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzScanFilter: the Bloom filters and the word memo only spare work: Scan without the
+// filters, and ScanBuffered with a memo warmed by the text before, find the same mentions.
+func FuzzScanFilter(f *testing.F) {
+	for _, s := range []string{
+		"Ночью над Брянщиной и Калужской областью сбили беспилотники.",
+		"Drones were downed over the Kursk, Belgorod and Bryansk regions; the Republic of Tatarstan.",
+		"Четыре дрона сбиты над московским регионом, сообщил московский суд.",
+		"Над Черным морем и Азовским морем сбиты дроны; a boat in the Black Sea, in Moscow Region.",
+		"Обломки упали в Шебекинском р-не, у м. Суми; Ukrainian drones, білоруські прикордонники.",
+	} {
+		f.Add(s)
+	}
+	g := mustLoad(f)
+	plain := *g
+	plain.filter = nil
+	for i := range plain.gen.leads {
+		plain.gen.leads[i] = ^uint64(0) // lets every word through
+	}
+	var buf ScanBuffer
+	f.Fuzz(func(t *testing.T, text string) {
+		want := fmt.Sprint(plain.Scan(text))
+		if got := fmt.Sprint(g.Scan(text)); got != want {
+			t.Fatalf("Scan(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+		if got := fmt.Sprint(g.ScanBuffered(text, &buf)); got != want {
+			t.Fatalf("ScanBuffered(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+	})
+}
+
+// TestNameFilter: the filter turns away no name of the index, no generic word, and no name
+// that may match in lower case.
+func TestNameFilter(t *testing.T) {
+	g := mustLoad(t)
+	for h, s := range g.index {
+		if !g.filter.may(h) {
+			t.Fatalf("name hash %x filtered out", h)
+		}
+		for _, q := range g.post[s.off : s.off+s.n] {
+			if (q.flags&lowerOK != 0 || g.kind(q.place) == domain.RegionPlace) && !g.filter.mayLower(h) {
+				t.Fatalf("lower-case name hash %x filtered out", h)
+			}
+		}
+	}
+	for h := range g.gen.single {
+		if _, generic := g.filter.word(h); !generic {
+			t.Fatalf("generic hash %x filtered out", h)
+		}
+	}
+}
+
+// FuzzAppendLower: appendLower is strings.ToLower.
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"Над", "AND", "Крім", "İstanbul", "Ⱥ\xff\xc3", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -128,6 +128,9 @@ func isWordRuneSlow(r rune) bool {
 	if r >= 0x400 && r <= 0x4FF {
 		return r <= 0x481 || r >= 0x48A // the Cyrillic block's letters, without its signs and marks
 	}
+	if r >= 0x2000 && r <= 0x206F { // General Punctuation (dashes, quotes, spaces) has no letter
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
@@ -154,15 +157,16 @@ type Token struct {
 
 // Tokenize splits text into word tokens (letters and digits; an apostrophe inside a word
 // belongs to it) and computes each token's key, appending to toks.
-func Tokenize(text string, toks []Token) []Token { return tokenize(text, toks, true) }
+func Tokenize(text string, toks []Token) []Token { return tokenize(text, toks, true, nil) }
 
 // TokenizeHashes is Tokenize without the Key strings (Hash only), for building indexes
 // without allocating a string per word.
-func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, toks, false) }
+func TokenizeHashes(text string, toks []Token) []Token { return tokenize(text, toks, false, nil) }
 
-func tokenize(text string, toks []Token, keys bool) []Token {
+// tokenize is Tokenize (keys) or TokenizeHashes; without keys, memo (nil: none) spares the
+// words it remembers their key.
+func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 	var kb [128]byte
-	var rs [maxKeyRunes]rune // the current word's folded letters (rs[:n]), reused word after word
 	i := 0
 	for i < len(text) {
 		r, sz := rune(text[i]), 1 // decodeRune, the ASCII case inline
@@ -173,25 +177,16 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 			i += sz
 			continue
 		}
-		// the word's runes are folded for its key as they are read, each decoded once
+		// the word's end first; its letters are folded only if its key is not remembered
 		start := i
-		n, cyr := addRune(&rs, 0, false, r)
 		j := i + sz
 		for j < len(text) {
-			// lower-case Russian and Latin letters need no folding: stored as read
-			if c := text[j]; c >= 'a' && c <= 'z' {
-				if n < len(rs) {
-					rs[n] = rune(c)
-					n++
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					j++
+					continue
 				}
-				j++
-				continue
-			} else if j+1 < len(text) && (c == 0xD0 && text[j+1] >= 0xB0 && text[j+1] <= 0xBF || c == 0xD1 && text[j+1] >= 0x80 && text[j+1] <= 0x8F) {
-				if n < len(rs) {
-					rs[n] = rune(c&0x1F)<<6 | rune(text[j+1]&0x3F) // а..я
-					n++
-					cyr = true
-				}
+			} else if c&0xFE == 0xD0 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 { // U+0400..U+047F, all letters
 				j += 2
 				continue
 			}
@@ -207,9 +202,6 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 					break
 				}
 			}
-			if n < len(rs) {
-				n, cyr = addRune(&rs, n, cyr, r2)
-			}
 			j += sz2
 		}
 		word := text[start:j]
@@ -221,12 +213,26 @@ func tokenize(text string, toks []Token, keys bool) []Token {
 			t.Dot = text[j] == '.'
 			t.Hyphen = text[j] == '-'
 		}
+		var free *memoSlot
+		if memo != nil && !keys && len(word) <= memoWordMax {
+			var e *memoSlot
+			if e, free = memo.find(word); e != nil {
+				t.Hash, t.KeyLen, t.Adj = e.hash, int(e.keyLen), e.adj
+				toks = append(toks, t)
+				i = j
+				continue
+			}
+		}
 		var k []byte
-		k, t.Adj = appendKey(kb[:0], word, rs[:n], cyr)
+		k, t.Adj = AppendWordKey(kb[:0], word)
 		t.Hash = hashBytes(k)
 		t.KeyLen = len(k)
 		if keys {
 			t.Key = string(k)
+		}
+		if free != nil && t.KeyLen <= 0xFF {
+			free.hash, free.keyLen, free.adj = t.Hash, uint8(t.KeyLen), t.Adj
+			free.n = uint8(copy(free.word[:], word))
 		}
 		toks = append(toks, t)
 		i = j
@@ -282,6 +288,19 @@ func AppendWordKey(dst []byte, word string) ([]byte, bool) {
 	var rs [maxKeyRunes]rune
 	n, cyr := 0, false
 	for i := 0; i < len(word) && n < len(rs); {
+		// lower-case Russian and Latin letters need no folding: stored as read
+		if c := word[i]; c >= 'a' && c <= 'z' {
+			rs[n] = rune(c)
+			n++
+			i++
+			continue
+		} else if i+1 < len(word) && (c == 0xD0 && word[i+1] >= 0xB0 && word[i+1] <= 0xBF || c == 0xD1 && word[i+1] >= 0x80 && word[i+1] <= 0x8F) {
+			rs[n] = rune(c&0x1F)<<6 | rune(word[i+1]&0x3F) // а..я
+			n++
+			cyr = true
+			i += 2
+			continue
+		}
 		r, sz := decodeRune(word, i)
 		i += sz
 		n, cyr = addRune(&rs, n, cyr, r)
