@@ -753,7 +753,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		if place != "" {
 			r.places = []string{place}
 		}
-		r.inc.Evidence = append(make([]domain.Span, 0, len(ev)+2), ev...) // room for the date and the reporter
+		r.inc.Evidence = slices.Grow(ev, 2) // ev is the row's own; room for the date and the reporter
 		if dspan != nil {
 			r.inc.Evidence = append(r.inc.Evidence, withRule(*dspan, "date", drule))
 		}
@@ -1015,7 +1015,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 			mine = append(mine, p)
 		}
 	}
-	ev := append(make([]domain.Span, 0, 4), st.span("kind", trig[0].start, trig[0].end, trig[0].p.triggerRule)) // room for region, place, count
+	ev := append(make([]domain.Span, 0, 6), st.span("kind", trig[0].start, trig[0].end, trig[0].p.triggerRule)) // room for region, place, count, date, reporter
 	rule := ruleSimple
 	if len(mine) > 0 {
 		ev = append(ev, st.span("region", mine[0].start, mine[0].end, ruleSimple))

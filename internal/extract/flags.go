@@ -160,12 +160,12 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			Evidence:   []domain.Span{{Field: "region", Start: h.start, End: h.end, Text: st.text[h.start:h.end], Rule: "bad-unit"}},
 		})
 	}
-	var lastReg []placeRef // regions of the last sentence that named one
+	var lastReg []*placeRef // regions of the last sentence that named one
 	lastRegSent := -10
 	for si := range st.sents {
-		var regs []placeRef
-		for _, p := range st.sPlaces[si] {
-			if p.kind == domain.RegionPlace && p.region != "" {
+		var regs []*placeRef
+		for i := range st.sPlaces[si] {
+			if p := &st.sPlaces[si][i]; p.kind == domain.RegionPlace && p.region != "" {
 				regs = append(regs, p)
 			}
 		}
@@ -179,7 +179,8 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 		if len(regs) == 0 {
 			continue
 		}
-		for _, p := range st.sPlaces[si] {
+		for i := range st.sPlaces[si] {
+			p := &st.sPlaces[si][i]
 			if p.generic != domain.DistrictPlace || p.kind == domain.RegionPlace {
 				continue
 			}
@@ -192,14 +193,14 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 				if p.region == r.region || st.x.g.Contains(r.region, p.place) {
 					ok = true
 				}
-				for _, a := range p.alts {
-					if a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, a)) {
+				for k := range p.alts {
+					if a := &p.alts[k]; a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, *a)) {
 						ok = true
 					}
 				}
 			}
-			for _, q := range st.sPlaces[si] {
-				if q.kind == domain.SettlementPlace && p.region != "" && q.region == p.region && q.start != p.start {
+			for k := range st.sPlaces[si] {
+				if q := &st.sPlaces[si][k]; q.kind == domain.SettlementPlace && p.region != "" && q.region == p.region && q.start != p.start {
 					ok = true // "в Красносельском районе Петербурга": the city named with it holds it
 				}
 			}
