@@ -8,6 +8,7 @@ import (
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
+	"skyledger/internal/gazetteer/namekey"
 	"skyledger/internal/lang"
 	"skyledger/internal/textnum"
 )
@@ -87,7 +88,18 @@ func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 // findPlaces reads the place names of text. With sc, the places and their readings are written
 // into sc's memory (for the document's text, not its title).
 func (x *Extractor) findPlaces(text string, toks []token, buf *gazetteer.ScanBuffer, sc *scratch) []placeRef {
-	ms := x.g.ScanBuffered(text, buf)
+	var ms []gazetteer.Mention
+	if buf != nil && sc != nil {
+		// the gazetteer splits words as the tokenizer does (FuzzTokenize checks): it is told them
+		words := sc.words[:0]
+		for _, t := range toks {
+			words = append(words, namekey.Span{Start: t.start, End: t.end})
+		}
+		sc.words = words
+		ms = x.g.ScanWords(text, words, buf)
+	} else {
+		ms = x.g.ScanBuffered(text, buf)
+	}
 	if buf != nil {
 		defer func() {
 			for _, m := range ms {

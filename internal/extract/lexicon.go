@@ -200,9 +200,11 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// isApostrophe: the apostrophes and their stand-ins seen inside words, the same set as the
+// gazetteer's (namekey), so that both split a text into the same words.
 func isApostrophe(r rune) bool {
 	switch r {
-	case '\'', '’', 'ʼ', '`', '‘':
+	case '\'', '’', 'ʼ', '`', '‘', 'ʹ', '´', 'ʻ', '′':
 		return true
 	}
 	return false

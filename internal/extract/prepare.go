@@ -7,6 +7,7 @@ import (
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
+	"skyledger/internal/gazetteer/namekey"
 	"skyledger/internal/textnum"
 	"skyledger/internal/when"
 )
@@ -472,7 +473,8 @@ type scratch struct {
 	toks    []token
 	tokWork tokenWork
 	hits    []hit
-	groups  [4]hitGroup // group's ring
+	groups  [4]hitGroup    // group's ring
+	words   []namekey.Span // the tokens' spans, for the gazetteer
 	starts  startMemo
 	sents   []sentence
 	nums    []number

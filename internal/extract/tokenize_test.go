@@ -9,6 +9,7 @@ import (
 
 	"skyledger/internal/domain"
 	"skyledger/internal/fold"
+	"skyledger/internal/gazetteer/namekey"
 )
 
 // tokenizePlain is the straightforward tokenizer (one strings.Builder per word) that tokenize
@@ -123,12 +124,23 @@ func TestIsWordRune(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"Над Брянской областью", "п'ять ʼ’ Ёж", "\xff a-b'c", "ok \xd0", "\xd1\x91\xef\xbf\xbd"} {
+	for _, s := range []string{"Над Брянской областью", "п'ять ʼ’ Ёж", "\xff a-b'c", "ok \xd0", "\xd1\x91\xef\xbf\xbd", "Кам´янка пʹять Oʻzbek 5′ x‘y", "a\u0301b ҂ x\u2014y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := tokenize(s), tokenizePlain(s); !sameTokens(got, want) {
 			t.Errorf("tokenize(%q)\n got %v\nwant %v", s, got, want)
+		}
+		// the gazetteer is given these words (ScanWords): they must be the ones it would find
+		got := tokenize(s)
+		nk := namekey.TokenizeHashes(s, nil)
+		if len(got) != len(nk) {
+			t.Fatalf("tokenize(%q): %d words, the gazetteer's tokenizer %d", s, len(got), len(nk))
+		}
+		for i := range got {
+			if got[i].start != nk[i].Start || got[i].end != nk[i].End {
+				t.Fatalf("tokenize(%q) word %d: %d-%d, the gazetteer's %d-%d", s, i, got[i].start, got[i].end, nk[i].Start, nk[i].End)
+			}
 		}
 		var w tokenWork
 		w.tokenize(nil, "\xff") // the flag is the last text's

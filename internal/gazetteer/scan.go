@@ -89,6 +89,21 @@ const maxScanBuffered = 1 << 20
 // ScanBuffered is Scan using buf's memory (nil: none). Its mentions are valid until the next
 // call with buf (their candidates are the caller's).
 func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
+	return g.scan(text, nil, buf)
+}
+
+// ScanWords is ScanBuffered for a caller that has split text into words already, exactly as
+// namekey.TokenizeHashes splits it (the extractor's tokenizer does): it spares that search.
+func (g *Gazetteer) ScanWords(text string, words []namekey.Span, buf *ScanBuffer) []Mention {
+	if buf == nil {
+		buf = new(ScanBuffer)
+	}
+	return g.scan(text, words, buf)
+}
+
+// scan is ScanBuffered, with the text's words when the caller has them (nil: none; then
+// buf may be nil too).
+func (g *Gazetteer) scan(text string, words []namekey.Span, buf *ScanBuffer) []Mention {
 	var toks []namekey.Token
 	var raws []rawMention
 	if buf != nil {
@@ -110,7 +125,11 @@ func (g *Gazetteer) ScanBuffered(text string, buf *ScanBuffer) []Mention {
 		if buf.words == nil {
 			buf.words = new(namekey.Memo)
 		}
-		toks = buf.words.TokenizeHashes(text, toks)
+		if words != nil {
+			toks = buf.words.TokenizeSpans(text, words, toks)
+		} else {
+			toks = buf.words.TokenizeHashes(text, toks)
+		}
 	} else {
 		toks = namekey.TokenizeHashes(text, toks)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/gazetteer/namekey"
 )
 
 // TestScanBuffered: one ScanBuffer reused over texts of any length gives what Scan gives.
@@ -29,8 +30,9 @@ func TestScanBuffered(t *testing.T) {
 	}
 }
 
-// FuzzScanFilter: the Bloom filters and the word memo only spare work: Scan without the
-// filters, and ScanBuffered with a memo warmed by the text before, find the same mentions.
+// FuzzScanFilter: the Bloom filters, the word memo and words found by the caller only spare
+// work: Scan without the filters, ScanBuffered with a memo warmed by the text before, and
+// ScanWords told the text's words find the same mentions.
 func FuzzScanFilter(f *testing.F) {
 	for _, s := range []string{
 		"Ночью над Брянщиной и Калужской областью сбили беспилотники.",
@@ -55,6 +57,17 @@ func FuzzScanFilter(f *testing.F) {
 		}
 		if got := fmt.Sprint(g.ScanBuffered(text, &buf)); got != want {
 			t.Fatalf("ScanBuffered(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+		// told the words, Scan finds the same
+		var words []namekey.Span
+		for _, tk := range namekey.TokenizeHashes(text, nil) {
+			words = append(words, namekey.Span{Start: tk.Start, End: tk.End})
+		}
+		if got := fmt.Sprint(g.ScanWords(text, words, &buf)); got != want {
+			t.Fatalf("ScanWords(%q) = %s\nwithout the filter %s", text, got, want)
+		}
+		if got := fmt.Sprint(g.ScanWords(text, words, nil)); got != want {
+			t.Fatalf("ScanWords(%q, no buffer) = %s\nwithout the filter %s", text, got, want)
 		}
 	})
 }

@@ -204,38 +204,59 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 			}
 			j += sz2
 		}
-		word := text[start:j]
-		var t Token
-		t.Start, t.End = start, j
-		t.Upper = isUpper(r)
-		t.Cyr = isCyrillic(r)
-		if j < len(text) {
-			t.Dot = text[j] == '.'
-			t.Hyphen = text[j] == '-'
-		}
-		var free *memoSlot
-		if memo != nil && !keys && len(word) <= memoWordMax {
-			var e *memoSlot
-			if e, free = memo.find(word); e != nil {
-				t.Hash, t.KeyLen, t.Adj = e.hash, int(e.keyLen), e.adj
-				toks = append(toks, t)
-				i = j
-				continue
-			}
-		}
-		var k []byte
-		k, t.Adj = AppendWordKey(kb[:0], word)
-		t.Hash = hashBytes(k)
-		t.KeyLen = len(k)
-		if keys {
-			t.Key = string(k)
-		}
-		if free != nil && t.KeyLen <= 0xFF {
-			free.hash, free.keyLen, free.adj = t.Hash, uint8(t.KeyLen), t.Adj
-			free.n = uint8(copy(free.word[:], word))
-		}
-		toks = append(toks, t)
+		toks = append(toks, Token{})
+		wordToken(&toks[len(toks)-1], text, start, j, r, keys, memo, &kb)
 		i = j
+	}
+	return toks
+}
+
+// wordToken fills t, a zero Token, for the word text[start:end], whose first rune is r.
+func wordToken(t *Token, text string, start, end int, r rune, keys bool, memo *Memo, kb *[128]byte) {
+	word := text[start:end]
+	t.Start, t.End = start, end
+	t.Upper = isUpper(r)
+	t.Cyr = isCyrillic(r)
+	if end < len(text) {
+		t.Dot = text[end] == '.'
+		t.Hyphen = text[end] == '-'
+	}
+	var free *memoSlot
+	if memo != nil && !keys && len(word) <= memoWordMax {
+		var e *memoSlot
+		if e, free = memo.find(word); e != nil {
+			t.Hash, t.KeyLen, t.Adj = e.hash, int(e.keyLen), e.adj
+			return
+		}
+	}
+	var k []byte
+	k, t.Adj = AppendWordKey(kb[:0], word)
+	t.Hash = hashBytes(k)
+	t.KeyLen = len(k)
+	if keys {
+		t.Key = string(k)
+	}
+	if free != nil && t.KeyLen <= 0xFF {
+		free.hash, free.keyLen, free.adj = t.Hash, uint8(t.KeyLen), t.Adj
+		free.n = uint8(copy(free.word[:], word))
+	}
+}
+
+// Span is a word's byte span in a text.
+type Span struct{ Start, End int }
+
+// TokenizeSpans is TokenizeHashes for a caller that has found the words already, as
+// TokenizeHashes finds them (letters and digits, an apostrophe before a letter inside): it
+// spares the search for their ends.
+func (m *Memo) TokenizeSpans(text string, words []Span, toks []Token) []Token {
+	var kb [128]byte
+	for _, w := range words {
+		r := rune(text[w.Start])
+		if r >= utf8.RuneSelf {
+			r, _ = decodeRuneMulti(text, w.Start)
+		}
+		toks = append(toks, Token{})
+		wordToken(&toks[len(toks)-1], text, w.Start, w.End, r, false, m, &kb)
 	}
 	return toks
 }
