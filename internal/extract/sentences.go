@@ -43,9 +43,16 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 		}
 		start = end
 	}
+	next := 0 // the next token that may start at or after i
 	for i := 0; i < len(text); {
-		// Only '\n', '.', '!', '?' and '…' matter here, and no byte of theirs occurs inside
-		// another character's encoding: other bytes are stepped over one by one, undecoded.
+		// Only '\n', '.', '!', '?' and '…' matter here, and none is part of a word: the
+		// tokens are jumped over, and the bytes between them stepped over one by one, undecoded
+		// (no byte of those characters occurs inside another character's encoding).
+		if next < len(toks) && i >= toks[next].start {
+			i = max(i, toks[next].end)
+			next++
+			continue
+		}
 		if !sentenceByte[text[i]] {
 			i++
 			continue
