@@ -98,12 +98,13 @@ type officialHit struct {
 // in the text (checked by the caller passing the original text) so "kim" the word is no hit.
 func (o *officials) find(text string, toks []token, date string) []officialHit {
 	var out []officialHit
-	for i, t := range toks {
-		w := text[t.start:t.end]
+	for i := range toks {
+		t := &toks[i]
 		// a lower-case first letter, told from its first bytes: a-z, а-п (D0 B0..BF), D1 ..
-		if c := w[0]; c >= 'a' && c <= 'z' || c == 0xD1 || c == 0xD0 && len(w) > 1 && w[1] >= 0xB0 {
+		if c := text[t.start]; c >= 'a' && c <= 'z' || c == 0xD1 || c == 0xD0 && t.end-t.start > 1 && text[t.start+1] >= 0xB0 {
 			continue
 		}
+		w := text[t.start:t.end]
 		if r, _ := utf8.DecodeRuneInString(w); !isUpper(r) || utf8.RuneCountInString(w) < 3 {
 			continue
 		}
