@@ -109,6 +109,15 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 				break
 			}
 		}
+		// ASCII spaces and punctuation end a word and start none (but an apostrophe may be
+		// inside a word)
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] && (start < 0 || c != '\'' && c != '`') {
+			if start >= 0 {
+				flush(i)
+			}
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text, i)
