@@ -207,59 +207,135 @@ func tableHash(head uint64, n int) uint32 {
 // out for the hash; the rest of the word is only measured, and folded again in the rare case
 // the hash is a key's.
 func (t *Table) Find(text string, i int) (end, key int) {
-	start := i
-	var head uint64 // the first eight folded bytes
-	n := 0          // folded length
-	// ASCII and Russian and Ukrainian letters; the loop calls nothing, which keeps its
-	// variables in registers
-	for i < len(text) {
-		c := text[i]
-		if c|0x20 >= 'a' && c|0x20 <= 'z' {
-			if n < 8 {
-				head |= uint64(c|0x20) << (uint(n*8) & 63) // & 63: no check of the shift
-			}
-			n++
-			i++
-			continue
-		}
-		// U+0400..045F (D0 80 to D1 9F): no apostrophes or marks among them
-		if c&0xFE == 0xD0 && i+1 < len(text) {
-			if c1 := text[i+1]; c1&0xC0 == 0x80 && (c == 0xD0 || c1 <= 0x9F) {
-				if n < 8 {
-					r := foldCyrillic(rune(c&0x1F)<<6 | rune(c1&0x3F))
-					head |= uint64(0xC0|byte(r>>6)) << (uint(n*8) & 63)
-					if n < 7 {
-						head |= uint64(0x80|byte(r&0x3F)) << (uint(n*8+8) & 63)
-					}
-				}
-				n += 2
-				i += 2
-				continue
-			}
-		}
-		if c >= utf8.RuneSelf || c == '\'' {
-			i, head, n = foldRest(text, i, head, n) // an apostrophe, a mark, another script
-		}
-		break
-	}
-	if n == 0 || n > MaxKey {
+	if i >= len(text) {
 		return i, -1
 	}
-	return i, t.find(text[start:i], tableHash(head, n))
+	s := text[i:]
+	var head uint64 // the first eight folded bytes
+	sh := 0         // bits of head gathered: eight a folded byte
+	k := 0          // bytes of s read
+	mixed := true   // whether the word may go on in the other script
+	if len(s) >= 8 {
+		// the first eight bytes at once, for a word of ASCII letters or of Cyrillic ones
+		w := le64(s)
+		if byte(w)|0x20-'a' < 26 {
+			x := w | 0x2020202020202020 // lower case, for the letters
+			y := x & 0x7F7F7F7F7F7F7F7F // no carries between bytes below
+			// the top bit of each byte that is not 'a'..'z' in x, or not ASCII
+			other := (^(y + 0x1F1F1F1F1F1F1F1F) | (y + 0x0505050505050505) | w) & 0x8080808080808080
+			head = x & ((other&-other)>>7 - 1) // all of x when other is 0
+			k = bits.TrailingZeros64(other) >> 3
+			sh = 8 * k
+			mixed = k < 8 && s[k]&0xFE == 0xD0
+		} else {
+			// all four lanes folded, then cut after the letters
+			bad := cyrillicNonLetters(w)
+			head = (uint64(laneFold(w)) | uint64(laneFold(w>>16))<<16 | uint64(laneFold(w>>32))<<32 |
+				uint64(laneFold(w>>48))<<48) & ((bad&-bad)>>15 - 1) // all when bad is 0
+			k = bits.TrailingZeros64(bad) >> 3 &^ 1
+			sh = 8 * k
+			mixed = k < 8 && s[k]|0x20-'a' < 26
+		}
+	}
+	// ASCII and Cyrillic letters of two bytes while head is not full; the loops call nothing,
+	// which keeps their variables in registers
+	for mixed && sh < 64 && k < len(s) {
+		if c := s[k]; c|0x20-'a' < 26 {
+			head |= uint64(c|0x20) << (sh & 63) // & 63: no check of the shift
+			sh += 8
+			k++
+			continue
+		}
+		if k+1 >= len(s) {
+			break
+		}
+		f := cyrillicFold(s[k], s[k+1])
+		if f == 0 {
+			break
+		}
+		head |= uint64(f) << (sh & 63) // at sh 56, only the first byte
+		sh += 16
+		k += 2
+	}
+	n := sh / 8 // folded length
+	if sh >= 64 {
+		// the rest of the word only counts for its length; a Cyrillic letter stays two bytes
+		m := k
+		// a word this long is more often Cyrillic: four letters at a time
+		for k < len(s) {
+			if len(s)-k >= 8 {
+				bad := cyrillicNonLetters(le64(s[k:]))
+				k += bits.TrailingZeros64(bad) >> 3 &^ 1
+				if bad == 0 {
+					continue
+				}
+			} else if k+1 < len(s) && cyrillicFold(s[k], s[k+1]) != 0 {
+				k += 2
+				continue
+			}
+			if s[k]|0x20-'a' >= 26 { // k < len(s) still: the eight bytes held a non-letter
+				break
+			}
+			k++
+		}
+		n += k - m
+	}
+	if k < len(s) {
+		if c := s[k]; c >= utf8.RuneSelf || c == '\'' {
+			k, head, n = foldRest(s, k, head, n) // an apostrophe, a mark, another script
+		}
+	}
+	if uint(n-1) >= MaxKey { // n is 0 or more than MaxKey
+		return i + k, -1
+	}
+	sum := tableHash(head, n)
+	if t.seen[sum>>6%uint32(len(t.seen))]&(1<<(sum&63)) == 0 {
+		return i + k, -1
+	}
+	return i + k, t.find(s[:k], sum)
 }
 
-// foldCyrillic folds a rune of U+0400..045F as Word does.
-func foldCyrillic(r rune) rune {
-	switch {
-	case r == 'ё' || r == 'Ё':
-		return 'е'
-	case r < 0x410:
-		return r + 0x50
-	case r < 0x430:
-		return r + 0x20
+// cyrillicFold returns the two bytes (little-endian) of the fold of the rune of U+0400..047F
+// that c, c1 start, or 0 when they start none: those are letters that fold to two bytes, with
+// no apostrophes or marks among them, and need neither decoding nor foldRest.
+func cyrillicFold(c, c1 byte) uint16 {
+	if c&0xFE != 0xD0 || c1&0xC0 != 0x80 {
+		return 0
 	}
-	return r
+	return cyrillicFolds[(c&1)<<6|c1&0x3F]
 }
+
+// le64 reads s[:8] little-endian, in one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// cyrillicNonLetters has the top bit of each of the four two-byte lanes of w (eight bytes of
+// text, le64) that is not a rune of U+0400..047F (a lead byte D0 or D1 and a continuation
+// byte), where cyrillicFold is 0.
+func cyrillicNonLetters(w uint64) uint64 {
+	const hi uint64 = 0x8000800080008000
+	x := w&0xC0FEC0FEC0FEC0FE ^ 0x80D080D080D080D0 // zero lanes are such runes
+	return ((x &^ hi) + ^hi | x) & hi
+}
+
+// laneFold is cyrillicFold of the two low bytes of lane, if they are a letter.
+func laneFold(lane uint64) uint16 { return cyrillicFolds[(lane&1)<<6|lane>>8&0x3F] }
+
+// cyrillicFolds is indexed by the low bit of the lead byte (D0 or D1) and the low six of the
+// second.
+var cyrillicFolds = func() (t [128]uint16) {
+	for r := rune(0x400); r <= 0x47F; r++ {
+		f, _ := foldRune(r)
+		if utf8.RuneLen(f) != 2 || !IsLetter(r) {
+			panic("fold: U+0400..047F must be letters folding to two bytes")
+		}
+		t[r-0x400] = uint16(0xC0|f>>6) | uint16(0x80|f&0x3F)<<8
+	}
+	return
+}()
 
 // foldRest is Find's loop for the rest of a word from text[i], for any rune; it returns the
 // word's end, and head and n as Find keeps them.
@@ -293,11 +369,8 @@ func foldRest(text string, i int, head uint64, n int) (int, uint64, int) {
 	return i, head, n
 }
 
-// find returns the index of the key that w folds to (hashed to sum), or -1.
+// find returns the index of the key that w folds to (hashed to sum, whose bit is seen), or -1.
 func (t *Table) find(w string, sum uint32) int {
-	if t.seen[sum>>6%uint32(len(t.seen))]&(1<<(sum&63)) == 0 {
-		return -1
-	}
 	var arr [MaxKey]byte
 	b, _ := Word(arr[:], w) // fits: at most MaxKey bytes
 	mask := uint32(len(t.slots) - 1)

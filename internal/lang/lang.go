@@ -14,108 +14,107 @@ import (
 )
 
 // Detect returns "en", "ru", "uk", or "" when the text gives too little evidence.
-func Detect(text string) string {
-	var latin, cyr, ruScore, ukScore, enWords int
-	var buf [24]byte // lower-cased current word, when short enough to be a function word
-	n := 0           // bytes in buf
-	wordLen := 0     // runes in the current word
+func Detect(text string) string { return decide(count(text)) }
+
+// tally is the evidence count gathers.
+type tally struct{ latin, cyr, ruScore, ukScore, enWords int }
+
+// count reads runs of ASCII letters and of two-byte Cyrillic letters in tight loops that count
+// them, look up the marker letters and pack the word into a key, a byte a letter, for the
+// function-word look-up; no function word has more than seven letters or an apostrophe. Other
+// runes are rare and read outside the inner loop, whose counts then stay in registers.
+func count(text string) tally {
+	var latin, cyr int
+	var marks, funcs [4]int // marker letters and function words by language
+	wordLen := 0            // letters in the current word, plus 8 after an apostrophe; 0: no word
 	wordCyr := false
-	flush := func() {
-		// n > len(buf): the word (apostrophes count too) did not fit
-		if wordLen > 0 && n > 0 && n <= len(buf) && wordLen <= 7 && mayBeFunctionWord(buf[:n]) {
-			w := string(buf[:n]) // no allocation: map lookups with string(bytes) do not copy
-			if wordCyr {
-				switch cyrWords[w] {
-				case ru:
-					ruScore += 3
-				case uk:
-					ukScore += 3
-				}
-			} else if enFunc[w] {
-				enWords++
-			}
-		}
-		n, wordLen, wordCyr = 0, 0, false
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-				latin++
+	var key uint64 // the current word's letters (wordKey)
+	i := 0
+	for {
+		for i < len(text) {
+			c := text[i]
+			if c|0x20-'a' < 26 {
 				if wordCyr {
-					flush()
+					funcs[functionWord(key, wordLen, true)]++
+					wordLen, wordCyr, key = 0, false, 0
 				}
-				if n < len(buf) {
-					buf[n] = c | 0x20
-					n++
-				} else {
-					n = len(buf) + 1 // too long: never matches
+				s, k := text[i:], 0
+				for ; k < len(s) && s[k]|0x20-'a' < 26; k++ {
+					key = key<<8 | uint64(s[k]|0x20)
 				}
-				wordLen++
-			case c == '\'' && wordLen > 0:
-				// keep apostrophes inside words (п'ять, don't)
-				if n < len(buf) {
-					buf[n] = c
-					n++
+				i += k
+				latin += k
+				wordLen += k
+				continue
+			}
+			// U+0400..04FF: lead byte D0 to D3
+			if c&0xFC == 0xD0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				if !wordCyr {
+					if wordLen > 0 {
+						funcs[functionWord(key, wordLen, false)]++
+					}
+					wordLen, wordCyr, key = 0, true, 0
 				}
-			default:
+				s, k := text[i:], 0
+				for ; k < len(s)-1; k += 2 {
+					// both bytes at once: a lead byte D0 to D3 and a continuation byte
+					v := uint(s[k]) | uint(s[k+1])<<8
+					if v&0xC0FC != 0x80D0 {
+						break
+					}
+					e := cyrLetters[uint8(v<<6)|uint8(v>>8)&0x3F]
+					key = key<<8 | uint64(e&0xFF)
+					marks[e>>8&3]++
+				}
+				i += k
+				cyr += k / 2
+				wordLen += k / 2
+				continue
+			}
+			if c < utf8.RuneSelf {
+				i++
+				if c == '\'' {
+					// apostrophes stay inside words (don't, п'ять)
+					if wordLen > 0 {
+						wordLen += 8
+					}
+					continue
+				}
 				if wordLen > 0 {
-					flush()
+					funcs[functionWord(key, wordLen, wordCyr)]++
+					wordLen, wordCyr, key = 0, false, 0
 				}
+				continue
+			}
+			break
+		}
+		if i >= len(text) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r == '’' || r == 'ʼ' {
+			if wordLen > 0 {
+				wordLen += 8
 			}
 			continue
 		}
-		var r rune
-		size := 2
-		if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F) // two bytes: Cyrillic, decoded inline
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		i += size
-		switch {
-		case r >= 0x400 && r <= 0x4FF:
-			cyr++
-			lr := r // unicode.ToLower, without the table search for Cyrillic
-			switch {
-			case r >= 'А' && r <= 'Я':
-				lr = r + 'а' - 'А'
-			case r < 'а' || r > 'я':
-				lr = fold.Lower(r)
-			}
-			switch lr {
-			case 'і', 'ї', 'є', 'ґ':
-				ukScore += 2
-			case 'ы', 'э', 'ъ', 'ё':
-				ruScore += 2
-			}
-			if !wordCyr && wordLen > 0 {
-				flush()
-			}
-			wordCyr = true
-			if n+2 <= len(buf) {
-				buf[n], buf[n+1] = 0xC0|byte(lr>>6), 0x80|byte(lr&0x3F) // lr < 0x800: two bytes
-				n += 2
-			} else {
-				n = len(buf) + 1
-			}
-			wordLen++
-		case r == '’' || r == 'ʼ':
-			if wordLen > 0 && n < len(buf) {
-				buf[n] = '\''
-				n++
-			}
-		case unicode.IsLetter(r):
+		if unicode.IsLetter(r) {
 			latin++ // accented Latin and others count against Cyrillic
-			flush()
-		default:
-			flush()
+		}
+		if wordLen > 0 {
+			funcs[functionWord(key, wordLen, wordCyr)]++
+			wordLen, wordCyr, key = 0, false, 0
 		}
 	}
-	flush()
+	if wordLen > 0 {
+		funcs[functionWord(key, wordLen, wordCyr)]++
+	}
+	return tally{latin, cyr, 2*marks[ru] + 3*funcs[ru], 2*marks[uk] + 3*funcs[uk], funcs[en]}
+}
 
+func decide(t tally) string {
+	latin, cyr, ruScore, ukScore, enWords := t.latin, t.cyr, t.ruScore, t.ukScore, t.enWords
 	if latin+cyr < 3 {
 		return ""
 	}
@@ -147,7 +146,83 @@ const (
 	none language = iota
 	ru
 	uk
+	en
 )
+
+// cyrLetters is indexed by the low two bits of the lead byte and the low six of the second
+// byte of a rune in U+0400..04FF: its lower case as a byte (minus U+0400) and, above, the
+// language whose marker letter it is.
+var cyrLetters = func() (t [256]uint16) {
+	for r := rune(0x400); r <= 0x4FF; r++ {
+		lr := fold.Lower(r)
+		t[r-0x400] = uint16(lr - 0x400)
+		switch lr {
+		case 'і', 'ї', 'є', 'ґ':
+			t[r-0x400] |= uint16(uk) << 8
+		case 'ы', 'э', 'ъ', 'ё':
+			t[r-0x400] |= uint16(ru) << 8
+		}
+	}
+	return
+}()
+
+// wordKey packs a lower-cased word of at most seven letters of one script: a byte a letter (an
+// ASCII letter, or a Cyrillic one minus U+0400, never zero) and the top bit for Cyrillic.
+func wordKey(key uint64, cyr bool) uint64 {
+	if cyr {
+		key |= 1 << 63
+	}
+	return key
+}
+
+// functionWord returns the language of the function word the current word is (its key and
+// length as count keeps them), or none.
+func functionWord(key uint64, wordLen int, cyr bool) language {
+	if wordLen > 7 {
+		return none
+	}
+	key = wordKey(key, cyr)
+	for h := key * 0x9E3779B97F4A7C15 >> 56; ; h = (h + 1) % uint64(len(funcWords)) {
+		if e := funcWords[h]; e.key == key || e.key == 0 {
+			return e.lang
+		}
+	}
+}
+
+type funcWord struct {
+	key  uint64
+	lang language
+}
+
+// funcWords is an open-addressing table of the words of cyrWords and enFunc that count for a
+// language, by wordKey; at most a third full.
+var funcWords = func() (t [256]funcWord) {
+	add := func(w string, cyr bool, l language) {
+		var key uint64
+		for _, r := range w {
+			if cyr {
+				r -= 0x400
+			}
+			key = key<<8 | uint64(r)
+		}
+		key = wordKey(key, cyr)
+		h := key * 0x9E3779B97F4A7C15 >> 56
+		for t[h].key != 0 {
+			h = (h + 1) % uint64(len(t))
+		}
+		t[h] = funcWord{key, l}
+	}
+	for w, l := range cyrWords {
+		// words of more than seven letters (сообщает, повідомив) never counted
+		if l != none && utf8.RuneCountInString(w) <= 7 {
+			add(w, true, l)
+		}
+	}
+	for w := range enFunc {
+		add(w, false, en)
+	}
+	return
+}()
 
 // cyrWords are function words of one language that the other does not use (or rarely).
 // Words shared by both (на, не, в, до, по) carry no evidence and are left out.
@@ -167,32 +242,4 @@ var enFunc = map[string]bool{
 	"the": true, "and": true, "of": true, "to": true, "in": true, "was": true, "were": true,
 	"is": true, "on": true, "by": true, "over": true, "with": true, "said": true, "that": true,
 	"for": true, "from": true, "at": true, "a": true, "an": true, "has": true, "have": true,
-}
-
-// functionWords holds a hash of the length and the first bytes of each word of cyrWords and
-// enFunc: most words of a text are none of them, and the set says so without a map look-up.
-var functionWords = func() *[1 << 10]uint64 {
-	var s [1 << 10]uint64
-	for w := range cyrWords {
-		b := wordBit([]byte(w))
-		s[b>>6] |= 1 << (b & 63)
-	}
-	for w := range enFunc {
-		b := wordBit([]byte(w))
-		s[b>>6] |= 1 << (b & 63)
-	}
-	return &s
-}()
-
-func wordBit(w []byte) uint32 {
-	h := uint32(len(w)) * 0x9E3779B1
-	for i := 0; i < len(w) && i < 4; i++ {
-		h = (h ^ uint32(w[i])) * 0x01000193
-	}
-	return h >> 16
-}
-
-func mayBeFunctionWord(w []byte) bool {
-	b := wordBit(w)
-	return functionWords[b>>6]&(1<<(b&63)) != 0
 }
