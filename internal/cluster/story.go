@@ -183,8 +183,10 @@ func (s *StoryIndex) addFeatures(f *features, rank int8) {
 	}
 	if t != noDay && (s.clock == noDay || t > s.clock) {
 		s.clock = t
-		s.evict()
 	}
+	// every time, not only when the edge moves: a stream of old-dated documents that never moves
+	// it must still see them leave (once they are no longer among the recent ones)
+	s.evict()
 	s.age()
 
 	keys := candidateKeys(f)

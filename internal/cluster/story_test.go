@@ -191,3 +191,20 @@ func TestTextDates(t *testing.T) {
 		}
 	}
 }
+
+// TestOldDocumentsLeave: documents dated before the window, arriving after its edge stopped
+// moving, are kept only while they are among the recent ones; memory stays bounded.
+func TestOldDocumentsLeave(t *testing.T) {
+	s := NewStoryIndex(Options{WindowDays: 45, RecentDocs: 10})
+	s.Add(domain.Document{ID: "edge", Published: "2025-06-01", Text: "Над Брянской областью сбит беспилотник."}, domain.Extraction{})
+	for i := 0; i < 200; i++ {
+		id := fmt.Sprintf("old-%d", i)
+		s.Add(domain.Document{ID: id, Published: "2024-01-15", Text: "Губернатор сообщил о дроне над районом " + id + "."}, domain.Extraction{})
+		if s.nLive > 10+1 {
+			t.Fatalf("after %d old documents %d keep their features; want at most the 10 recent and the edge", i+1, s.nLive)
+		}
+	}
+	if s.Len() != 201 || s.StoryOf("old-0") == "" {
+		t.Fatalf("every document keeps its story: %d documents, old-0 in %q", s.Len(), s.StoryOf("old-0"))
+	}
+}
