@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/lang"
 )
 
 // Rule names, recorded on evidence spans and shown by --explain.
@@ -224,7 +225,7 @@ func (st *docState) droneAfter(g sentHits, nums []number, t, gap int) (hit, bool
 func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out := domain.Extraction{ID: doc.ID, Story: doc.ID, Lang: doc.Lang, Incidents: []domain.Incident{}, Flags: []domain.Flag{}}
 	if out.Lang == "" {
-		out.Lang = x.detect(doc.Title + "\n" + doc.Text)
+		out.Lang = lang.DetectTitled(doc.Title, doc.Text)
 	}
 	st := x.prepare(doc)
 	defer x.release(st) // its working memory serves the next document

@@ -9,7 +9,6 @@ import (
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
 	"skyledger/internal/gazetteer/namekey"
-	"skyledger/internal/lang"
 	"skyledger/internal/textnum"
 )
 
@@ -38,8 +37,6 @@ func New(g *gazetteer.Gazetteer) (*Extractor, error) {
 	}
 	return &Extractor{g: g, lex: lex, off: off}, nil
 }
-
-func (x *Extractor) detect(text string) string { return lang.Detect(text) }
 
 // tokenAt returns the index of the token that holds byte offset b (or the next one).
 func tokenAt(toks []token, b int) int {

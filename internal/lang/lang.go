@@ -16,6 +16,13 @@ import (
 // Detect returns "en", "ru", "uk", or "" when the text gives too little evidence.
 func Detect(text string) string { return decide(count(text)) }
 
+// DetectTitled is Detect(title + "\n" + text) without building that string: a line break ends
+// every word, so the two parts' evidence simply adds up.
+func DetectTitled(title, text string) string {
+	a, b := count(title), count(text)
+	return decide(tally{a.latin + b.latin, a.cyr + b.cyr, a.ruScore + b.ruScore, a.ukScore + b.ukScore, a.enWords + b.enWords})
+}
+
 // tally is the evidence count gathers.
 type tally struct{ latin, cyr, ruScore, ukScore, enWords int }
 

@@ -224,3 +224,15 @@ func mayBeFunctionWord(w []byte) bool {
 	b := wordBit(w)
 	return functionWords[b>>6]&(1<<(b&63)) != 0
 }
+
+// FuzzDetectTitled: detecting a title and a text apart is detecting them joined by a newline.
+func FuzzDetectTitled(f *testing.F) {
+	f.Add("Над Брянщиной сбит дрон", "Губернатор сообщил, что пострадавших нет.")
+	f.Add("Drone downed", "Уночі збито безпілотник над Харківщиною")
+	f.Add("don'", "t \xff ї")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		if got, want := DetectTitled(title, text), Detect(title+"\n"+text); got != want {
+			t.Fatalf("DetectTitled(%q, %q) = %q, Detect of both = %q", title, text, got, want)
+		}
+	})
+}
