@@ -20,8 +20,6 @@ func (st *docState) merge() []*row {
 		date, country, region string
 		sea                   string
 	}
-	var order []key
-	byKey := map[key]*row{}
 	weakDate := func(r *row) bool {
 		return r.dateRule == ruleDatePub || r.datelineDated || (r.dateRule == ruleDateCtx && r.inc.Date == domain.NullString(st.defDt))
 	}
@@ -74,11 +72,34 @@ func (st *docState) merge() []*row {
 			}
 		}
 	}
-	for _, r := range st.rows {
+	keyOf := func(r *row) key {
 		k := key{r.inc.Kind, string(r.inc.Date), string(r.inc.Country), string(r.inc.Region), ""}
 		if r.inc.Country == "" && r.inc.Region == "" {
 			k.sea = string(r.inc.Place)
 		}
+		return k
+	}
+	if len(st.rows) <= mergeScanRows {
+		out := make([]*row, 0, len(st.rows))
+		var keys [mergeScanRows]key
+	rows:
+		for _, r := range st.rows {
+			k := keyOf(r)
+			for i := range out {
+				if keys[i] == k {
+					st.mergeInto(out[i], r)
+					continue rows
+				}
+			}
+			keys[len(out)] = k
+			out = append(out, r)
+		}
+		return out
+	}
+	var order []key
+	byKey := map[key]*row{}
+	for _, r := range st.rows {
+		k := keyOf(r)
 		m, ok := byKey[k]
 		if !ok {
 			byKey[k] = r
