@@ -249,7 +249,9 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 // fillCharOffsets sets every evidence span's code-point offsets from its byte offsets, in one
 // sweep over the text (and one over the title for "title." spans).
 func fillCharOffsets(doc domain.Document, textValid bool, out *domain.Extraction) {
-	var inText, inTitle []*domain.Span
+	var textBuf [64]*domain.Span
+	var titleBuf [8]*domain.Span
+	inText, inTitle := textBuf[:0], titleBuf[:0]
 	add := func(ev []domain.Span) {
 		for i := range ev {
 			if strings.HasPrefix(ev[i].Field, "title.") {
@@ -562,7 +564,8 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		dist   int
 		off    bool
 	}
-	var cs []cand
+	var csBuf [16]cand
+	cs := csBuf[:0]
 	speech := g[catSpeech]
 	dist := func(t0, t1 int) int {
 		best := 1000
@@ -591,7 +594,7 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	add(catRepMedia, domain.Media)
 	for _, o := range st.sOffs[si] {
 		rep := domain.Reporter(o.o.Role)
-		h := hit{p: &pattern{cat: catOfficial, raw: o.o.Name}, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
+		h := hit{p: o.o.pattern, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
 		c := cand{rep: rep, region: o.o.Region, h: h, dist: dist(o.t, o.t+1), off: true}
 		cs = append(cs, c)
 	}

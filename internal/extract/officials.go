@@ -14,6 +14,7 @@ type official struct {
 	From, To string // YYYY-MM or ""
 	stems    []string
 	prefix   []bool
+	pattern  *pattern // the official as a hit's pattern, for the reporter rules
 }
 
 // inTerm reports whether the official held the post in the month of date (YYYY-MM-DD);
@@ -49,6 +50,7 @@ func loadOfficials() (*officials, error) {
 			return fmt.Errorf("officials.tsv:%d: want 6 tab-separated columns, got %d", n, len(c))
 		}
 		of := &official{Region: c[1], Role: c[2], Name: c[5]}
+		of.pattern = &pattern{cat: catOfficial, raw: of.Name}
 		if c[3] != "-" {
 			of.From = c[3]
 		}
