@@ -82,17 +82,28 @@ func (st *docState) merge() []*row {
 	if len(st.rows) <= mergeScanRows {
 		out := make([]*row, 0, len(st.rows))
 		var keys [mergeScanRows]key
+		var into [mergeScanRows]int8 // the output row each row merges into
+		var spans [mergeScanRows]int // evidence spans of each output row's group
 	rows:
-		for _, r := range st.rows {
+		for j, r := range st.rows {
 			k := keyOf(r)
 			for i := range out {
 				if keys[i] == k {
-					st.mergeInto(out[i], r)
+					into[j] = int8(i)
+					spans[i] += len(r.inc.Evidence)
 					continue rows
 				}
 			}
-			keys[len(out)] = k
+			into[j], keys[len(out)], spans[len(out)] = int8(len(out)), k, len(r.inc.Evidence)
 			out = append(out, r)
+		}
+		for i, m := range out {
+			m.inc.Evidence = slices.Grow(m.inc.Evidence, spans[i]-len(m.inc.Evidence)) // one growth per merged row
+		}
+		for j, r := range st.rows {
+			if m := out[into[j]]; m != r {
+				st.mergeInto(m, r)
+			}
 		}
 		return out
 	}
