@@ -1019,7 +1019,7 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 			mine = append(mine, p)
 		}
 	}
-	ev := append(make([]domain.Span, 0, 6), st.span("kind", trig[0].start, trig[0].end, trig[0].p.triggerRule)) // room for region, place, count, date, reporter
+	ev := append(make([]domain.Span, 0, 8), st.span("kind", trig[0].start, trig[0].end, trig[0].p.triggerRule)) // room for region, place, count, date, reporter, killed, injured
 	rule := ruleSimple
 	if len(mine) > 0 {
 		ev = append(ev, st.span("region", mine[0].start, mine[0].end, ruleSimple))
