@@ -111,8 +111,9 @@ func leadingInt(s string) (int, bool) {
 	return n, err == nil
 }
 
-// textFeatures reads names (longest first), numbers, explicit dates and shingles (unique, in no
-// particular order) from a document's text.
+// textFeatures reads names (longest first), numbers, explicit dates and shingles from a
+// document's text. Shingles come in text order and may repeat: their MinHash is the same, and
+// repeats cost it less than making them unique would.
 func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int, shingles []uint64) {
 	text := doc.Title + "\n" + doc.Text
 	toks, lat, digits := tokenize(text)
@@ -197,8 +198,6 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 	nums = slices.Compact(nums)
 	slices.Sort(mdays)
 	mdays = slices.Compact(mdays)
-	slices.Sort(shingles)
-	shingles = slices.Compact(shingles)
 	return names, nums, mdays, shingles
 }
 
