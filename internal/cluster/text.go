@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -184,8 +185,10 @@ type digitWord struct {
 // separators follow numbers matters for times (05:43) and numeric dates (28.09.2025).
 func tokenize(text string) (toks []token, lat string, digits []digitWord) {
 	toks = make([]token, 0, len(text)/8+1)
-	// A rune spells as at most twice its UTF-8 bytes (щ is "shch").
-	buf := make([]byte, 0, 2*len(text))
+	// A rune spells as at most twice its UTF-8 bytes (щ is "shch"); each spelling is stored as
+	// four bytes at buf[n:], of which n then keeps its length.
+	buf := make([]byte, 2*len(text)+4)
+	n := 0
 	word := -1    // index of the current word among all words
 	start := -1   // where the current word began in text, -1 between words
 	lastEnd := -1 // where the last kept token ended in text
@@ -194,14 +197,14 @@ func tokenize(text string) (toks []token, lat string, digits []digitWord) {
 	allDigits, val := false, 0
 	sentenceStart := true
 	flush := func(end int) {
-		t := token{lo: int32(lo), hi: int32(len(buf)), capital: first&infoUpper != 0, number: first&infoDigit != 0, initial: sentenceStart}
+		t := token{lo: int32(lo), hi: int32(n), capital: first&infoUpper != 0, number: first&infoDigit != 0, initial: sentenceStart}
 		if len(toks) > 0 {
 			sep := text[lastEnd:start]
 			t.hyphen = sep == "-" || sep == "‑"
 		}
 		start = -1
 		sentenceStart = false
-		if len(buf) > lo {
+		if n > lo {
 			toks = append(toks, t)
 			lastEnd = end
 		}
@@ -210,12 +213,17 @@ func tokenize(text string) (toks []token, lat string, digits []digitWord) {
 		c := text[i]
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			// Cyrillic is two bytes: decoded inline, the rest by utf8.
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 		}
 		x := infoOf(r)
 		if x&infoWord != 0 {
 			if start < 0 {
-				start, lo, first = i, len(buf), x
+				start, lo, first = i, n, x
 				word++
 				allDigits, val = true, 0
 			}
@@ -223,10 +231,8 @@ func tokenize(text string) (toks []token, lat string, digits []digitWord) {
 				allDigits = c >= '0' && c <= '9' && i-start < 7
 				val = val*10 + int(c-'0')
 			}
-			for sp, n := uint32(x), int(x>>32)&7; n > 0; n-- {
-				buf = append(buf, byte(sp))
-				sp >>= 8
-			}
+			binary.LittleEndian.PutUint32(buf[n:n+4], uint32(x))
+			n += int(x>>32) & 7
 			i += size
 			continue
 		}
@@ -246,7 +252,7 @@ func tokenize(text string) (toks []token, lat string, digits []digitWord) {
 	if start >= 0 {
 		flush(len(text))
 	}
-	return toks, string(buf), digits
+	return toks, string(buf[:n]), digits
 }
 
 // genericNames are capitalised words too common in this domain to say anything about which story
