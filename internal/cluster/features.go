@@ -112,21 +112,20 @@ func leadingInt(s string) (int, bool) {
 }
 
 // textFeatures reads names (longest first), numbers, explicit dates and shingles from a
-// document's text.
+// document's text. Shingles come in text order and may repeat: their MinHash is the same, and
+// repeats cost it less than making them unique would.
 func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int, shingles []uint64) {
 	text := doc.Title + "\n" + doc.Text
-	toks := tokenize(text)
-	// Which raw separators follow numbers matters for times (05:43) and numeric dates (28.09.2025);
-	// find them once on the raw text.
-	timeLike := timeNumbers(text)
+	toks, lat, digits := tokenize(text)
+	timeLike := timeNumbers(digits)
+	latin := func(t token) string { return lat[t.lo:t.hi] }
 
-	nameSet := map[string]bool{}
-	numSet := map[int]bool{}
-	daySet := map[int]bool{}
-	shSet := map[uint64]bool{}
+	// Sets are collected as slices and made unique by sorting: cheaper than maps at these sizes.
+	var nameKeys []nameKey
+	shingles = make([]uint64, 0, len(toks))
 	var prev uint64
 	for i, t := range toks {
-		w := t.latin
+		w := latin(t)
 		if t.number {
 			n, ok := leadingInt(w)
 			if !ok {
@@ -135,48 +134,43 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 			isDate := false
 			if n >= 1 && n <= 31 {
 				if i+1 < len(toks) {
-					if m := monthOf(toks[i+1].latin); m > 0 {
-						daySet[m*100+n] = true
+					if m := monthOf(latin(toks[i+1])); m > 0 {
+						mdays = append(mdays, m*100+n)
 						isDate = true
 					}
 				}
 				if i > 0 {
-					if m := monthOf(toks[i-1].latin); m > 0 {
-						daySet[m*100+n] = true
+					if m := monthOf(latin(toks[i-1])); m > 0 {
+						mdays = append(mdays, m*100+n)
 						isDate = true
 					}
 				}
 			}
-			if d, ok := timeLike[i]; ok {
-				if d > 0 {
-					daySet[d] = true
+			// timeNumbers counts words, tokens here; they differ after a word without Latin
+			// letters, and the features have always been computed so.
+			for len(timeLike) > 0 && timeLike[0].word < i {
+				timeLike = timeLike[1:]
+			}
+			if len(timeLike) > 0 && timeLike[0].word == i {
+				if d := timeLike[0].val; d > 0 {
+					mdays = append(mdays, d)
 				}
 				isDate = true
 			}
 			if !isDate && !(n >= 1990 && n <= 2100) && n >= 2 {
-				numSet[n] = true
+				nums = append(nums, n)
 			}
 		} else if n, ok := numberWords[w]; ok {
-			numSet[n] = true
+			nums = append(nums, n)
 		}
 		if t.capital && !t.number {
-			addName := func(w string, initial bool) {
-				if len(w) < 4 {
-					return
-				}
-				sk := skeleton(w)
-				if len(sk) < 3 || genericNames[sk] {
-					return
-				}
-				// a word capitalised only at a sentence start is grammar, not a name
-				if !initial {
-					nameSet[sk] = true
-				}
+			// a word capitalised only at a sentence start is grammar, not a name
+			if !t.initial {
+				nameKeys = appendName(nameKeys, w)
 			}
-			addName(w, t.initial)
 			// Ust-Luga, Усть-Луга: the compound is the name, its halves are often too short
-			if t.hyphen && i > 0 && toks[i-1].capital {
-				addName(toks[i-1].latin+w, toks[i-1].initial)
+			if t.hyphen && i > 0 && toks[i-1].capital && !toks[i-1].initial {
+				nameKeys = appendName(nameKeys, latin(toks[i-1])+w)
 			}
 		}
 		// Shingles: word bigrams over 5-letter prefixes, which absorb inflection and most of
@@ -187,92 +181,83 @@ func textFeatures(doc domain.Document) (names []string, nums []int, mdays []int,
 		}
 		h := fnv64(p)
 		if i > 0 {
-			shSet[mix(prev, h)] = true
+			shingles = append(shingles, mix(prev, h))
 		}
 		prev = h
 	}
-	for k := range nameSet {
-		names = append(names, k)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
+	// Longest first, then alphabetical: the order of nameKey.
+	slices.Sort(nameKeys)
+	nameKeys = slices.Compact(nameKeys)
+	if len(nameKeys) > 0 {
+		names = make([]string, len(nameKeys))
+		for i, k := range nameKeys {
+			names[i] = k.String()
 		}
-		return names[i] < names[j]
-	})
-	for k := range numSet {
-		nums = append(nums, k)
 	}
-	sort.Ints(nums)
-	for k := range daySet {
-		mdays = append(mdays, k)
-	}
-	sort.Ints(mdays)
-	shingles = make([]uint64, 0, len(shSet))
-	for k := range shSet {
-		shingles = append(shingles, k)
-	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	slices.Sort(mdays)
+	mdays = slices.Compact(mdays)
 	return names, nums, mdays, shingles
 }
 
-// timeNumbers finds, by token index, the digit tokens that belong to a clock time (05:43, 4.30)
-// or a numeric date (28.09.2025). For the day of a numeric date the value is month*100+day;
-// for every other such token it is 0. Token indexes follow tokenize exactly.
-func timeNumbers(text string) map[int]int {
-	out := map[int]int{}
-	type num struct {
-		tok      int
-		val      int
-		sepAfter rune
+// nameKey packs a name skeleton (3 to maxSkel letters) so that names sort longest first, then
+// alphabetically, as plain integers: maxSkel minus the length above the letters, big-endian.
+type nameKey uint64
+
+func (k nameKey) String() string {
+	var b [maxSkel]byte
+	n := maxSkel - int(k>>(8*maxSkel))
+	for i := range n {
+		b[i] = byte(k >> (8 * (maxSkel - 1 - i)))
 	}
-	var nums []num
-	idx := -1
-	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-				idx++
-			}
-			continue
-		}
-		if start >= 0 {
-			if w := text[start:i]; w[0] >= '0' && w[0] <= '9' {
-				if v, ok := leadingInt(w); ok && len(w) == digitsLen(w) {
-					nums = append(nums, num{tok: idx, val: v, sepAfter: r})
-				}
-			}
-			start = -1
-		}
+	return string(b[:n])
+}
+
+// appendName adds the skeleton of a proper-noun candidate unless it is too short or generic.
+func appendName(keys []nameKey, w string) []nameKey {
+	if len(w) < 4 {
+		return keys
 	}
+	sk, n := skeletonBytes(w)
+	if n < 3 || genericNames[string(sk[:n])] {
+		return keys
+	}
+	k := nameKey(maxSkel-n) << (8 * maxSkel)
+	for i := range n {
+		k |= nameKey(sk[i]) << (8 * (maxSkel - 1 - i))
+	}
+	return append(keys, k)
+}
+
+// timeMark is a digit word that belongs to a clock time or numeric date; see timeNumbers.
+type timeMark struct {
+	word int
+	val  int
+}
+
+// timeNumbers finds the digit words that belong to a clock time (05:43, 4.30) or a numeric date
+// (28.09.2025), in word order. For the day of a numeric date the value is month*100+day; for
+// every other such word it is 0.
+func timeNumbers(nums []digitWord) []timeMark {
+	var out []timeMark
 	for k := 0; k+1 < len(nums); k++ {
 		a, b := nums[k], nums[k+1]
-		if b.tok != a.tok+1 || (a.sepAfter != ':' && a.sepAfter != '.') {
+		if b.word != a.word+1 || (a.sepAfter != ':' && a.sepAfter != '.') {
 			continue
 		}
-		if a.sepAfter == '.' && b.sepAfter == '.' && k+2 < len(nums) && nums[k+2].tok == b.tok+1 &&
+		if a.sepAfter == '.' && b.sepAfter == '.' && k+2 < len(nums) && nums[k+2].word == b.word+1 &&
 			a.val >= 1 && a.val <= 31 && b.val >= 1 && b.val <= 12 {
-			out[a.tok] = b.val*100 + a.val
-			out[b.tok] = 0
-			out[nums[k+2].tok] = 0
+			out = append(out, timeMark{a.word, b.val*100 + a.val}, timeMark{b.word, 0}, timeMark{nums[k+2].word, 0})
 			k += 2
 			continue
 		}
 		if a.val <= 24 && b.val < 60 {
-			out[a.tok] = 0
-			out[b.tok] = 0
+			out = append(out, timeMark{a.word, 0}, timeMark{b.word, 0})
 			k++
 		}
 	}
 	return out
-}
-
-func digitsLen(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
 }
 
 // extractionFacts reduces the extracted incidents to facts.

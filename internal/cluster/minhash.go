@@ -53,16 +53,19 @@ func mix(h1, h2 uint64) uint64 {
 // which never collides with a real signature band by accident more than any other value.
 func minhash(shingles []uint64) Signature {
 	var sig Signature
-	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for _, h := range shingles {
-		for i := 0; i < numHashes; i++ {
-			v := uint32((hashA[i]*h + hashB[i]) >> 32)
-			if v < sig[i] {
-				sig[i] = v
-			}
+	// One hash function at a time over all shingles keeps its constants and minimum in
+	// registers; four at once give the multiplier independent work.
+	for i := 0; i < numHashes; i += 4 {
+		a0, a1, a2, a3 := hashA[i], hashA[i+1], hashA[i+2], hashA[i+3]
+		b0, b1, b2, b3 := hashB[i], hashB[i+1], hashB[i+2], hashB[i+3]
+		m0, m1, m2, m3 := ^uint32(0), ^uint32(0), ^uint32(0), ^uint32(0)
+		for _, h := range shingles {
+			m0 = min(m0, uint32((a0*h+b0)>>32))
+			m1 = min(m1, uint32((a1*h+b1)>>32))
+			m2 = min(m2, uint32((a2*h+b2)>>32))
+			m3 = min(m3, uint32((a3*h+b3)>>32))
 		}
+		sig[i], sig[i+1], sig[i+2], sig[i+3] = m0, m1, m2, m3
 	}
 	return sig
 }

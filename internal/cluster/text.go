@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,9 +48,15 @@ func latinLower(word string) string {
 // variants and Slavic case endings: Shapsha/Шапши -> "sps", Tkachenko/Ткаченко -> "tkcnk".
 // At most maxSkel consonants are kept.
 func skeleton(latin string) string {
-	const maxSkel = 5
-	var out [16]byte
-	n := 0
+	sk, n := skeletonBytes(latin)
+	return string(sk[:n])
+}
+
+const maxSkel = 5
+
+// skeletonBytes is skeleton without the string, so that the name loop allocates only for the
+// names it keeps.
+func skeletonBytes(latin string) (out [maxSkel]byte, n int) {
 	var last byte
 	for i := 0; i < len(latin) && n < maxSkel; i++ {
 		c := latin[i]
@@ -103,59 +110,149 @@ func skeleton(latin string) string {
 		n++
 		last = c
 	}
-	return string(out[:n])
+	return out, n
 }
 
-// token is one word of a document, in Latin letters, with whether it began with a capital.
+// token is one word of a document, with whether it began with a capital. Its Latin spelling is
+// lat[lo:hi] of the string tokenize returns with it: one buffer for all words instead of a
+// string each.
 type token struct {
-	latin   string
+	lo, hi  int32
 	capital bool
 	initial bool // first word of a sentence or line: capitalised for grammar, not as a name
 	number  bool
 	hyphen  bool // joined to the previous word by a hyphen: Ust-Luga, Усть-Луга
 }
 
+// runeInfo is what tokenize needs of one rune, packed so that a rune costs one table load
+// instead of unicode range searches and map lookups: the Latin spelling of its lower case (up to
+// four bytes, first byte lowest) in the low 32 bits, the spelling's length, and three flags.
+type runeInfo uint64
+
+const (
+	infoWord  runeInfo = 1 << 40 // isWordRune
+	infoUpper runeInfo = 1 << 41
+	infoDigit runeInfo = 1 << 42
+)
+
+// classify defines runeInfo: what isWordRune, unicode.IsUpper, unicode.IsDigit and
+// latinLower(strings.ToLower(word)), which maps rune by rune, say of r.
+func classify(r rune) runeInfo {
+	if !isWordRune(r) {
+		return 0
+	}
+	x := infoWord
+	if unicode.IsUpper(r) {
+		x |= infoUpper
+	}
+	if unicode.IsDigit(r) {
+		x |= infoDigit
+	}
+	sp := latinLower(string(unicode.ToLower(r))) // at most "shch"
+	var packed uint32
+	for i := len(sp) - 1; i >= 0; i-- {
+		packed = packed<<8 | uint32(sp[i])
+	}
+	return x | runeInfo(len(sp))<<32 | runeInfo(packed)
+}
+
+// runeInfos holds classify for the one- and two-byte runes: ASCII, Latin, Greek, Cyrillic.
+var runeInfos = func() (t [0x800]runeInfo) {
+	for r := range t {
+		t[r] = classify(rune(r))
+	}
+	return t
+}()
+
+func infoOf(r rune) runeInfo {
+	if uint32(r) < uint32(len(runeInfos)) {
+		return runeInfos[r]
+	}
+	return classify(r)
+}
+
+// digitWord is a word of at most seven ASCII digits, by its index among all words (also those
+// tokenize drops for having no Latin letters), with the rune right after it.
+type digitWord struct {
+	word     int
+	val      int
+	sepAfter rune
+}
+
 // tokenize splits text into words and numbers. Cyrillic is transliterated and everything is
-// lower-cased; "capital" remembers proper-noun candidates for the name skeletons.
-func tokenize(text string) []token {
-	var toks []token
-	start := -1
-	lastEnd := -1
+// lower-cased; "capital" remembers proper-noun candidates for the name skeletons. It returns the
+// Latin spellings of all tokens in one string, and the digit words timeNumbers needs: which raw
+// separators follow numbers matters for times (05:43) and numeric dates (28.09.2025).
+func tokenize(text string) (toks []token, lat string, digits []digitWord) {
+	toks = make([]token, 0, len(text)/8+1)
+	// A rune spells as at most twice its UTF-8 bytes (щ is "shch"); each spelling is stored as
+	// four bytes at buf[n:], of which n then keeps its length.
+	buf := make([]byte, 2*len(text)+4)
+	n := 0
+	word := -1    // index of the current word among all words
+	start := -1   // where the current word began in text, -1 between words
+	lastEnd := -1 // where the last kept token ended in text
+	lo := 0       // where the current word's spelling began in buf
+	var first runeInfo
+	allDigits, val := false, 0
 	sentenceStart := true
 	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := text[start:end]
-		r, _ := utf8.DecodeRuneInString(w)
-		t := token{capital: unicode.IsUpper(r), number: unicode.IsDigit(r), initial: sentenceStart}
-		if lastEnd >= 0 && len(toks) > 0 {
+		t := token{lo: int32(lo), hi: int32(n), capital: first&infoUpper != 0, number: first&infoDigit != 0, initial: sentenceStart}
+		if len(toks) > 0 {
 			sep := text[lastEnd:start]
 			t.hyphen = sep == "-" || sep == "‑"
 		}
 		start = -1
 		sentenceStart = false
-		t.latin = latinLower(strings.ToLower(w))
-		if t.latin != "" {
+		if n > lo {
 			toks = append(toks, t)
 			lastEnd = end
 		}
 	}
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			// Cyrillic is two bytes: decoded inline, the rest by utf8.
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
 			}
+		}
+		x := infoOf(r)
+		if x&infoWord != 0 {
+			if start < 0 {
+				start, lo, first = i, n, x
+				word++
+				allDigits, val = true, 0
+			}
+			if allDigits {
+				allDigits = c >= '0' && c <= '9' && i-start < 7
+				val = val*10 + int(c-'0')
+			}
+			binary.LittleEndian.PutUint32(buf[n:n+4], uint32(x))
+			n += int(x>>32) & 7
+			i += size
 			continue
 		}
-		flush(i)
+		if start >= 0 {
+			if allDigits {
+				digits = append(digits, digitWord{word: word, val: val, sepAfter: r})
+			}
+			flush(i)
+		}
 		switch r {
 		case '.', '!', '?', '\n', ':', '«', '"', '“', '„', '—', '|', '•', '/':
 			sentenceStart = true
 		}
+		i += size
 	}
-	flush(len(text))
-	return toks
+	// A word that ends the text has no separator after it: it is no part of a time or date.
+	if start >= 0 {
+		flush(len(text))
+	}
+	return toks, string(buf[:n]), digits
 }
 
 // genericNames are capitalised words too common in this domain to say anything about which story
