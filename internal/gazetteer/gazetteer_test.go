@@ -193,6 +193,9 @@ func TestScan(t *testing.T) {
 		text string
 		want []wantMention
 	}{
+		// a Latin o in "Брянскoй", a Cyrillic а in "Kаluga"
+		{"mixed scripts", "Ночью над Брянскoй областью и над Kаluga Region сбили беспилотники.",
+			[]wantMention{{"Брянскoй областью", domain.RegionPlace, "RU-BRY"}, {"Kаluga Region", domain.RegionPlace, "RU-KLU"}}},
 		{"ru regions inflected", "Ночью над Брянщиной и Калужской областью сбили беспилотники.",
 			[]wantMention{{"Брянщиной", "", "RU-BRY"}, {"Калужской областью", domain.RegionPlace, "RU-KLU"}}},
 		{"ru list with one generic", "Атаке подверглись объекты в Брянской и Курской областях.",

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"skyledger/internal/fold"
 )
 
 // Names are matched in one key space for all three languages: each token is lower-cased,
@@ -326,7 +328,33 @@ func AppendWordKey(dst []byte, word string) ([]byte, bool) {
 		i += sz
 		n, cyr = addRune(&rs, n, cyr, r)
 	}
+	if cyr {
+		n, cyr = oneScript(&rs, n)
+	}
 	return appendKey(dst, word, rs[:n], cyr)
+}
+
+// oneScript folds a word that mixes Latin and Cyrillic letters ("Брянскoй" with a Latin o, as
+// content farms write them) into one script (fold.MixedScript), and says whether it is Cyrillic.
+func oneScript(rs *[maxKeyRunes]rune, n int) (int, bool) {
+	lat := false
+	for _, r := range rs[:n] {
+		lat = lat || r >= 'a' && r <= 'z'
+	}
+	if !lat {
+		return n, true
+	}
+	f, ok := fold.MixedScript(string(rs[:n]))
+	if !ok {
+		return n, true
+	}
+	n, cyr := 0, false
+	for _, r := range f {
+		rs[n] = r
+		n++
+		cyr = cyr || isCyrillic(r)
+	}
+	return n, cyr
 }
 
 // maxKeyRunes is the most letters of a word its key looks at.

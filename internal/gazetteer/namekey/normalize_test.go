@@ -155,3 +155,17 @@ func TestFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyMixedScript: a name written with lookalike letters of the other script has the key of
+// the name written in one.
+func TestKeyMixedScript(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Брянск\u006fй", "Брянской"},     // Latin o
+		{"K\u0430luga", "Kaluga"},         // Cyrillic а
+		{"Харк\u0069вщина", "Харківщина"}, // Latin i for і
+	} {
+		if got, want := Key(c[0]), Key(c[1]); got != want {
+			t.Errorf("Key(%q) = %q, want %q as for %q", c[0], got, want, c[1])
+		}
+	}
+}
