@@ -36,6 +36,7 @@ const (
 	catNotPlace
 	catOfWhich
 	catOrigin
+	catPartial
 	catPerson
 	catRecap
 	catRegionWord
@@ -63,7 +64,7 @@ var categoryNames = [numCategories]string{
 	catInjured: "injured", catIntercept: "intercept", catKilled: "killed", catLaunched: "launched",
 	catModal: "modal", catNational: "national", catNoCas: "nocas", catNoDamage: "nodamage",
 	catNoInj: "noinj", catNotDrone: "notdrone", catNotPlace: "notplace", catOfWhich: "ofwhich",
-	catOrigin: "origin", catPerson: "person", catRecap: "recap", catRegionWord: "regionword",
+	catOrigin: "origin", catPartial: "partial", catPerson: "person", catRecap: "recap", catRegionWord: "regionword",
 	catRepAirForce: "rep_air_force", catRepGovernor: "rep_governor", catRepMedia: "rep_media",
 	catRepMoD: "rep_mod", catRepOther: "rep_other", catSpeech: "speech", catTarget: "target",
 	catTotal: "total", catUnit: "unit", catUnknownCas: "unknowncas", catWeapon: "weapon",

@@ -272,7 +272,7 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 				per[k] = *r.inc.Count
 			}
 		}
-		if len(per) < 3 {
+		if len(per) < 3 || st.partialList(t.sent, t.sent+2) {
 			continue
 		}
 		sum := 0
@@ -289,6 +289,19 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 			Evidence: countSpans(t),
 		})
 	}
+}
+
+// partialList: sentences from..to say their list of places is not all of it ("including 64 over
+// the Bryansk region", "в том числе"), so its sum may fall short of the total.
+func (st *docState) partialList(from, to int) bool {
+	for si := from; si <= to && si < len(st.sents); si++ {
+		for _, h := range st.sHits[si] {
+			if h.p.cat == catPartial {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isBreakdownRow(r *row) bool {
