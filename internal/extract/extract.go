@@ -23,6 +23,7 @@ const (
 	ruleCasualty  = "casualty"        // killed / injured figures
 	ruleNoCas     = "no-casualties"   // "no casualties" phrases
 	ruleReporter  = "reporter"        // attribution
+	ruleTallyLate = "reporter-later"  // a tally's source named later in a text naming no place
 	ruleOfficial  = "official"        // attribution from the officials table
 	ruleDate      = "date"            // date from a cue
 	ruleDateCtx   = "date-context"    // date from an earlier sentence
@@ -111,7 +112,11 @@ type docState struct {
 	damageCont        int // 1 + the sentence read as more damage of the strikes before it (0: none)
 	titleDrone        bool
 	docCountry        string // the country most regions of the text lie in
-	titleReg          string
+	// the air force or defence ministry the text names (tallySpeaker: its words), when it
+	// names one of them and no other speaker kind
+	tallyRep     domain.Reporter
+	tallySpeaker domain.Span
+	titleReg     string
 }
 
 func (st *docState) span(field string, start, end int, rule string) domain.Span {
@@ -745,6 +750,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		launchedN = st.pendingLaunch
 	}
 	st.pendingLaunch = nil
+	if !repOK && len(cnums) > 0 && len(intercepts) > 0 && len(regs)+len(seas)+len(titlePlaces) == 0 &&
+		st.lastRegion == "" && st.speakerReg == "" && st.titleReg == "" && st.tallySpeaker.Text != "" {
+		// "Протиповітряною обороною збито 62 дрони. … , повідомили Повітряні сили": a figure with
+		// no place in a text that names none, whose only tally source speaks later, is its tally
+		rep, repSpan, repOK = st.tallyRep, st.tallySpeaker, true
+	}
 
 	mk := func(kind domain.Kind, region, country, place string, count *int, rule string, ev []domain.Span) *row {
 		r := &row{sent: si, repSent: -1}

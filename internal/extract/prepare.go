@@ -153,6 +153,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
 	st.docCountry = docCountry(st.places, doc.Text)
+	st.findTallySpeaker()
 	if len(doc.Published) == 10 {
 		st.defDt, st.defKn = doc.Published, true
 	}
@@ -532,4 +533,33 @@ func (c *suggestMemo) put(k [2]string, s suggested) {
 		c.m = make(map[[2]string]suggested, 64)
 	}
 	c.m[k] = s
+}
+
+// findTallySpeaker sets the text's tally source: the air force or the defence ministry when the
+// text names exactly one of them and no governor or other official.
+func (st *docState) findTallySpeaker() {
+	var found *hit
+	kind := domain.Reporter("")
+	for i := range st.hits {
+		h := &st.hits[i]
+		switch h.p.cat {
+		case catRepAirForce, catRepMoD:
+			k := domain.AirForce
+			if h.p.cat == catRepMoD {
+				k = domain.MoD
+			}
+			if kind != "" && kind != k {
+				return
+			}
+			if found == nil {
+				found, kind = h, k
+			}
+		case catRepGovernor, catRepOther:
+			return
+		}
+	}
+	if found != nil && len(st.offs) == 0 {
+		st.tallyRep = kind
+		st.tallySpeaker = st.span("reporter", found.start, found.end, ruleTallyLate)
+	}
 }
