@@ -1430,6 +1430,13 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			}
 		}
 		if n.t0 >= h.t1 {
+			// "two were killed and five wounded", "двое погибли, пятеро ранены": a figure right
+			// before the other casualty word is that word's
+			for _, o := range casHits {
+				if o.p.cat != h.p.cat && o.t0 >= n.t1 && o.t0 <= n.t1+1 {
+					return true
+				}
+			}
 			// "three were injured and one man was killed": a figure with its person noun belongs
 			// to the casualty word that follows them
 			for _, p := range g[catPerson] {
@@ -1437,8 +1444,8 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					continue
 				}
 				for _, o := range casHits {
-					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 {
-						return true
+					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) {
+						return true // but "killing two people and wounding five": two are h's
 					}
 				}
 			}
@@ -1597,6 +1604,17 @@ func (st *docState) singularPerson(g sentHits, h hit) bool {
 }
 
 // rangeGap reports whether the text between two dates joins them as a range.
+// conjunction: the words join two clauses ("and", "и", "і", "та").
+func conjunction(ts []token) bool {
+	for _, t := range ts {
+		switch t.s {
+		case "and", "и", "і", "та", "й":
+			return true
+		}
+	}
+	return false
+}
+
 func rangeGap(gap string) bool {
 	g := " " + strings.ToLower(gap) + " "
 	for _, w := range []string{" to ", " until ", " till ", " до ", " по ", " — ", " – ", " - "} {
