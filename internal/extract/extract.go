@@ -1831,7 +1831,8 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	at := -1
 	for _, h := range g[catLaunched] {
 		for i, n := range counts {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !startsAt(g[catImpact], n.t1) {
+				// ("атакував Запоріжжя: два влучання ударних БпЛА" counts hits, not launches)
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
 					break
@@ -1840,6 +1841,16 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 		}
 	}
 	return at
+}
+
+// startsAt: one of hs starts at token t.
+func startsAt(hs []hit, t int) bool {
+	for _, h := range hs {
+		if h.t0 == t {
+			return true
+		}
+	}
+	return false
 }
 
 // figureBeside: the figure span sits right before or after the trigger ("влучання 14 ударних
