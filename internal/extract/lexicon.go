@@ -540,7 +540,7 @@ func wordHash(s string) uint32 {
 	n := len(s)
 	var h uint64
 	if n >= 8 {
-		h = le64(s[:8]) ^ le64(s[n-8:])*0x9E3779B97F4A7C15
+		h = fold.Load64(s) ^ fold.Load64(s[n-8:])*0x9E3779B97F4A7C15
 	} else {
 		for i := 0; i < n; i++ {
 			h = h<<8 | uint64(s[i])
@@ -548,12 +548,6 @@ func wordHash(s string) uint32 {
 	}
 	h = (h ^ uint64(n)<<56) * 0xFF51AFD7ED558CCD
 	return uint32(h ^ h>>32)
-}
-
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // pairSet holds the first two runes of a table's words (normalised as tokens are), so that a

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/fold"
 )
 
 // charOffsets sets the character offsets of spans into text from their byte offsets: the
@@ -124,7 +125,7 @@ func charOffsetsValid(text string, spans []*domain.Span) {
 	k := 0
 	for ; k+8 <= len(text); k += 8 {
 		at[k/8] = c
-		w := le64(text[k : k+8])
+		w := fold.Load64(text[k : k+8])
 		// a continuation byte has its top bit set and the next one clear
 		cont := w & 0x8080808080808080 & (^w << 1)
 		c += 8 - int32(bits.OnesCount64(cont))

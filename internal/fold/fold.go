@@ -217,7 +217,7 @@ func (t *Table) Find(text string, i int) (end, key int) {
 	mixed := true   // whether the word may go on in the other script
 	if len(s) >= 8 {
 		// the first eight bytes at once, for a word of ASCII letters or of Cyrillic ones
-		w := le64(s)
+		w := Load64(s)
 		if byte(w)|0x20-'a' < 26 {
 			x := w | 0x2020202020202020 // lower case, for the letters
 			y := x & 0x7F7F7F7F7F7F7F7F // no carries between bytes below
@@ -264,7 +264,7 @@ func (t *Table) Find(text string, i int) (end, key int) {
 		// a word this long is more often Cyrillic: four letters at a time
 		for k < len(s) {
 			if len(s)-k >= 8 {
-				bad := cyrillicNonLetters(le64(s[k:]))
+				bad := cyrillicNonLetters(Load64(s[k:]))
 				k += bits.TrailingZeros64(bad) >> 3 &^ 1
 				if bad == 0 {
 					continue
@@ -305,15 +305,15 @@ func cyrillicFold(c, c1 byte) uint16 {
 	return cyrillicFolds[(c&1)<<6|c1&0x3F]
 }
 
-// le64 reads s[:8] little-endian, in one load.
-func le64(s string) uint64 {
+// Load64 reads s[:8] little-endian, in one load (the compiler merges the byte reads).
+func Load64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // cyrillicNonLetters has the top bit of each of the four two-byte lanes of w (eight bytes of
-// text, le64) that is not a rune of U+0400..047F (a lead byte D0 or D1 and a continuation
+// text, Load64) that is not a rune of U+0400..047F (a lead byte D0 or D1 and a continuation
 // byte), where cyrillicFold is 0.
 func cyrillicNonLetters(w uint64) uint64 {
 	const hi uint64 = 0x8000800080008000

@@ -1,5 +1,7 @@
 package namekey
 
+import "skyledger/internal/fold"
+
 // Memo remembers the key facts (hash, length, adjective ending) of words tokenized before, so
 // that a word met again skips its stemming and transliteration, most of tokenizing's cost: news
 // repeats its words ("области", "the", "drones") within a text and from text to text. It is
@@ -54,18 +56,11 @@ func (m *Memo) set(word string) *[2]memoSlot {
 		h = (h ^ w) * 0x9E3779B97F4A7C15
 	} else {
 		for i := 0; i+8 < len(word); i += 8 {
-			h = (h ^ load64(word, i)) * 0x9E3779B97F4A7C15
+			h = (h ^ fold.Load64(word[i : i+8])) * 0x9E3779B97F4A7C15
 		}
-		h = (h ^ load64(word, len(word)-8)) * 0x9E3779B97F4A7C15 // the last eight, overlapping
+		h = (h ^ fold.Load64(word[len(word)-8:])) * 0x9E3779B97F4A7C15 // the last eight, overlapping
 	}
 	return &m.sets[h>>(64-memoBits)]
-}
-
-// load64 reads s[i:i+8] as a little-endian number (one load, as the compiler merges them).
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // TokenizeHashes is the package's TokenizeHashes, remembering words in m and using what it
