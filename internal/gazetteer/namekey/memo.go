@@ -56,7 +56,7 @@ func (m *Memo) set(word string) *[2]memoSlot {
 		h = (h ^ w) * 0x9E3779B97F4A7C15
 	} else {
 		for i := 0; i+8 < len(word); i += 8 {
-			h = (h ^ fold.Load64(word[i : i+8])) * 0x9E3779B97F4A7C15
+			h = (h ^ fold.Load64(word[i:i+8])) * 0x9E3779B97F4A7C15
 		}
 		h = (h ^ fold.Load64(word[len(word)-8:])) * 0x9E3779B97F4A7C15 // the last eight, overlapping
 	}
