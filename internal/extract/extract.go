@@ -843,24 +843,18 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			impactN := false
 			if k.k == domain.Impact {
 				for _, n := range cnums {
-					for _, h := range k.hs {
-						if h.t0 == n.t1 {
-							impactN = true
-						}
-					}
+					impactN = impactN || startsAt(k.hs, n.t1)
 				}
 			}
 			if ((rep == domain.MoD || rep == domain.AirForce) && k.k == domain.Intercept) || impactN {
 				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
 				if impactN {
 					for _, n := range cnums {
-						for _, h := range k.hs {
-							if h.t0 == n.t1 && !n.hedged {
-								v := n.value
-								cnt = &v
-								sp := st.span("count", n.start, n.end, ruleCount)
-								csp = &sp
-							}
+						if startsAt(k.hs, n.t1) && !n.hedged {
+							v := n.value
+							cnt = &v
+							sp := st.span("count", n.start, n.end, ruleCount)
+							csp = &sp
 						}
 					}
 				}
@@ -1060,15 +1054,13 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if kind == domain.Impact {
 		// "8 ударів", "13 влучань": a figure right before the impact noun
 		for _, n := range cnums {
-			for _, h := range trig {
-				if h.t0 == n.t1 {
-					v := n.value
-					cnt = &v
-					sp := st.span("count", n.start, n.end, ruleCount)
-					csp = &sp
-					if n.hedged {
-						cnt = nil
-					}
+			if startsAt(trig, n.t1) {
+				v := n.value
+				cnt = &v
+				sp := st.span("count", n.start, n.end, ruleCount)
+				csp = &sp
+				if n.hedged {
+					cnt = nil
 				}
 			}
 		}
