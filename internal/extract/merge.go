@@ -79,49 +79,46 @@ func (st *docState) merge() []*row {
 		}
 		return k
 	}
-	if len(st.rows) <= mergeScanRows {
-		out := make([]*row, 0, len(st.rows))
-		var keys [mergeScanRows]key
-		var into [mergeScanRows]int8 // the output row each row merges into
-		var spans [mergeScanRows]int // evidence spans of each output row's group
-	rows:
-		for j, r := range st.rows {
-			k := keyOf(r)
-			for i := range out {
-				if keys[i] == k {
-					into[j] = int8(i)
-					spans[i] += len(r.inc.Evidence)
-					continue rows
-				}
-			}
-			into[j], keys[len(out)], spans[len(out)] = int8(len(out)), k, len(r.inc.Evidence)
-			out = append(out, r)
-		}
-		for i, m := range out {
-			m.inc.Evidence = slices.Grow(m.inc.Evidence, spans[i]-len(m.inc.Evidence)) // one growth per merged row
-		}
-		for j, r := range st.rows {
-			if m := out[into[j]]; m != r {
-				st.mergeInto(m, r)
-			}
-		}
-		return out
+	// group the rows: a list of the groups' keys for a short report, a map for a long one
+	var keysBuf [mergeScanRows]key
+	var intoBuf [mergeScanRows]int32
+	var spansBuf [mergeScanRows]int
+	keys, into, spans := keysBuf[:0], intoBuf[:0], spansBuf[:0] // by group, by row, by group
+	var byKey map[key]int32
+	if len(st.rows) > mergeScanRows {
+		byKey = make(map[key]int32)
 	}
-	var order []key
-	byKey := map[key]*row{}
+	out := make([]*row, 0, len(st.rows))
 	for _, r := range st.rows {
 		k := keyOf(r)
-		m, ok := byKey[k]
-		if !ok {
-			byKey[k] = r
-			order = append(order, k)
-			continue
+		i := -1
+		if byKey != nil {
+			if g, ok := byKey[k]; ok {
+				i = int(g)
+			}
+		} else {
+			i = slices.Index(keys, k)
 		}
-		st.mergeInto(m, r)
+		if i < 0 {
+			i = len(out)
+			if byKey != nil {
+				byKey[k] = int32(i)
+			} else {
+				keys = append(keys, k)
+			}
+			out = append(out, r)
+			spans = append(spans, 0)
+		}
+		into = append(into, int32(i))
+		spans[i] += len(r.inc.Evidence)
 	}
-	out := make([]*row, 0, len(order))
-	for _, k := range order {
-		out = append(out, byKey[k])
+	for i, m := range out {
+		m.inc.Evidence = slices.Grow(m.inc.Evidence, spans[i]-len(m.inc.Evidence)) // one growth per merged row
+	}
+	for j, r := range st.rows {
+		if m := out[into[j]]; m != r {
+			st.mergeInto(m, r)
+		}
 	}
 	return out
 }
