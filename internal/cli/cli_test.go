@@ -14,6 +14,22 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	return code, out.String(), errb.String()
 }
 
+// checkRun asserts a verb's exit code, words its stdout must contain and a piece of its stderr.
+func checkRun(t *testing.T, code int, out, errs string, wantCode int, wantOut []string, wantErr string) {
+	t.Helper()
+	if code != wantCode {
+		t.Errorf("exit %d, want %d (stderr %q)", code, wantCode, errs)
+	}
+	for _, w := range wantOut {
+		if !strings.Contains(out, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, out)
+		}
+	}
+	if !strings.Contains(errs, wantErr) {
+		t.Errorf("stderr %q lacks %q", errs, wantErr)
+	}
+}
+
 func TestRunDispatch(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -25,17 +25,7 @@ func TestNightlyVerb(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runWith(t, runNightlyWith, load, input, tc.args...)
-			if code != tc.wantCode {
-				t.Errorf("exit %d, want %d (stderr %q)", code, tc.wantCode, errs)
-			}
-			for _, w := range tc.wantOut {
-				if !strings.Contains(out, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, out)
-				}
-			}
-			if !strings.Contains(errs, tc.wantErr) {
-				t.Errorf("stderr %q lacks %q", errs, tc.wantErr)
-			}
+			checkRun(t, code, out, errs, tc.wantCode, tc.wantOut, tc.wantErr)
 		})
 	}
 }
