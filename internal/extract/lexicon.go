@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"skyledger/internal/fold"
+	"skyledger/internal/gazetteer/namekey"
 )
 
 //go:embed lexicon/*.tsv
@@ -147,7 +148,7 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 			if changed {
 				norm = utf8.AppendRune(norm, n)
 			}
-		case isApostrophe(r) && start >= 0 && i+size < len(text):
+		case namekey.IsApostrophe(r) && start >= 0 && i+size < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			if fold.IsLetter(next) {
 				if r != '\'' && !changed {
@@ -209,16 +210,6 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// isApostrophe: the apostrophes and their stand-ins seen inside words, the same set as the
-// gazetteer's (namekey), so that both split a text into the same words.
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', 'ʼ', '`', '‘', 'ʹ', '´', 'ʻ', '′':
-		return true
-	}
-	return false
-}
-
 // normRune lowercases and folds the letters reports spell several ways.
 func normRune(r rune) rune {
 	switch r = fold.Lower(r); r {
@@ -234,7 +225,7 @@ func normRune(r rune) rune {
 func normWord(w string) string {
 	var b strings.Builder
 	for _, r := range w {
-		if isApostrophe(r) {
+		if namekey.IsApostrophe(r) {
 			b.WriteByte('\'')
 			continue
 		}

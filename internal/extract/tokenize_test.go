@@ -41,7 +41,7 @@ func tokenizePlain(text string) []token {
 				r = 'l'
 			}
 			b.WriteRune(r)
-		case isApostrophe(r) && start >= 0 && i+size < len(text):
+		case namekey.IsApostrophe(r) && start >= 0 && i+size < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			if unicode.IsLetter(next) {
 				b.WriteByte('\'')

@@ -77,7 +77,9 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-func isApostrophe(r rune) bool {
+// IsApostrophe reports the apostrophes and their stand-ins seen inside words; the extractor's
+// tokenizer uses the same set, so that both split a text into the same words.
+func IsApostrophe(r rune) bool {
 	switch r {
 	case '\'', 'ʼ', '’', '‘', '`', 'ʹ', '´', 'ʻ', '′':
 		return true
@@ -197,7 +199,7 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 				r2, sz2 = decodeRuneMulti(text, j)
 			}
 			if !isWordRune(r2) {
-				if !isApostrophe(r2) || j+sz2 >= len(text) {
+				if !IsApostrophe(r2) || j+sz2 >= len(text) {
 					break
 				}
 				if r3, _ := utf8.DecodeRuneInString(text[j+sz2:]); !unicode.IsLetter(r3) {
