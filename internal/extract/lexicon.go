@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"skyledger/internal/fold"
@@ -112,7 +111,7 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 		}
 		// ASCII spaces and punctuation end a word and start none (but an apostrophe may be
 		// inside a word)
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] && (start < 0 || c != '\'' && c != '`') {
+		if c := text[i]; c < utf8.RuneSelf && !namekey.IsASCIIWordByte(c) && (start < 0 || c != '\'' && c != '`') {
 			if start >= 0 {
 				flush(i)
 			}
@@ -126,7 +125,7 @@ func (w *tokenWork) tokenize(buf []token, text string) []token {
 			w.invalid = w.invalid || r == utf8.RuneError && size == 1
 		}
 		switch {
-		case isWordRune(r):
+		case namekey.IsWordRune(r):
 			if start < 0 {
 				start, changed, mark = i, false, len(norm)
 				lat, cyr = false, false
@@ -185,30 +184,6 @@ func decodeRune(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
-
-// isWordRune is unicode.IsLetter(r) || unicode.IsDigit(r), without the table look-ups for
-// Latin and Cyrillic.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiWord[r]
-	}
-	return r >= 'А' && r <= 'я' || isWordRuneSlow(r) // small enough to inline
-}
-
-func isWordRuneSlow(r rune) bool {
-	if r >= 0x400 && r <= 0x4FF {
-		return r <= 0x481 || r >= 0x48A // not the signs and combining marks of the block
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	return t
-}()
 
 // normRune lowercases and folds the letters reports spell several ways.
 func normRune(r rune) rune {

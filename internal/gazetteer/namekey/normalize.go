@@ -118,9 +118,9 @@ func isUpper(r rune) bool {
 	return unicode.IsUpper(r)
 }
 
-// isWordRune is unicode.IsLetter || unicode.IsDigit, without the table look-up for Latin and
-// Russian letters.
-func isWordRune(r rune) bool {
+// IsWordRune is unicode.IsLetter || unicode.IsDigit, without the table look-up for Latin and
+// Russian letters: what a word is made of, here and in the extractor's tokenizer.
+func IsWordRune(r rune) bool {
 	// small enough to be inlined in the tokenizer's loops
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
@@ -137,6 +137,9 @@ func isWordRuneSlow(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// IsASCIIWordByte reports the ASCII letters and digits.
+func IsASCIIWordByte(c byte) bool { return c < utf8.RuneSelf && asciiWord[c] }
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -177,7 +180,7 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 		if r >= utf8.RuneSelf {
 			r, sz = decodeRuneMulti(text, i)
 		}
-		if !isWordRune(r) {
+		if !IsWordRune(r) {
 			i += sz
 			continue
 		}
@@ -198,7 +201,7 @@ func tokenize(text string, toks []Token, keys bool, memo *Memo) []Token {
 			if r2 >= utf8.RuneSelf {
 				r2, sz2 = decodeRuneMulti(text, j)
 			}
-			if !isWordRune(r2) {
+			if !IsWordRune(r2) {
 				if !IsApostrophe(r2) || j+sz2 >= len(text) {
 					break
 				}

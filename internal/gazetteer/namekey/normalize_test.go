@@ -150,8 +150,8 @@ func TestFastPaths(t *testing.T) {
 		if got, want := isUpper(r), unicode.IsUpper(r); got != want {
 			t.Fatalf("isUpper(%U) = %v", r, got)
 		}
-		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
-			t.Fatalf("isWordRune(%U) = %v", r, got)
+		if got, want := IsWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("IsWordRune(%U) = %v", r, got)
 		}
 	}
 }
