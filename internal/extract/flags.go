@@ -188,8 +188,15 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			if p.kind != domain.DistrictPlace && !foreign {
 				continue
 			}
+			// a region right next to the district ("Броварському районі Харківської області", "the X
+			// District of Y Oblast") is the one the text puts it in; another region of the sentence
+			// (the speaker's "head of the Kyiv OVA") does not excuse it
+			claimed := regs
+			if adj := adjacentRegions(regs, p); len(adj) > 0 {
+				claimed = adj
+			}
 			ok := false
-			for _, r := range regs {
+			for _, r := range claimed {
 				if p.region == r.region || st.x.g.Contains(r.region, p.place) {
 					ok = true
 				}
@@ -208,8 +215,8 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 				continue
 			}
 			// the region nearest to the district
-			r := regs[0]
-			for _, q := range regs {
+			r := claimed[0]
+			for _, q := range claimed {
 				if abs(q.t0-p.t0) < abs(r.t0-p.t0) {
 					r = q
 				}
@@ -221,12 +228,18 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			}
 			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
 			sugg := ""
-			if s, ok := st.suggestion(r.region, p.text); ok { // what the text wrote, not the foreign town it matched
-				sugg = s
-				detail += "; did you mean " + sugg + "?"
-			}
-			if sugg == "" {
+			switch {
+			case !foreign && p.kind == domain.DistrictPlace && p.region != "":
+				// the district exists, in another region: the region is what the text got wrong
+				sugg = p.name + ", " + st.x.regionName(p.region)
 				detail += "."
+			default:
+				if s, ok := st.suggestion(r.region, p.text); ok { // what the text wrote, not the foreign town it matched
+					sugg = s
+					detail += "; did you mean " + sugg + "?"
+				} else {
+					detail += "."
+				}
 			}
 			add(domain.Flag{
 				Type:       domain.PlaceNotInRegion,
@@ -239,6 +252,17 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			})
 		}
 	}
+}
+
+// adjacentRegions: the regions of regs at most two words before or after place p.
+func adjacentRegions(regs []*placeRef, p *placeRef) []*placeRef {
+	var adj []*placeRef
+	for _, r := range regs {
+		if (r.t0 >= p.t1 && r.t0-p.t1 <= 2) || (r.t1 <= p.t0 && p.t0-r.t1 <= 2) {
+			adj = append(adj, r)
+		}
+	}
+	return adj
 }
 
 func abs(a int) int {

@@ -450,7 +450,7 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 	}
 	s, hit := st.x.suggestions.get(k)
 	if !hit {
-		if cs := sg.Suggest(region, name, 1); len(cs) > 0 {
+		if cs := sg.Suggest(region, name, 1); len(cs) > 0 && cs[0].Score >= minSuggestScore {
 			s = suggested{cs[0].Place.Name, true}
 		}
 		st.x.suggestions.put(k, s)
@@ -461,6 +461,11 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 	st.suggested[k] = s
 	return s.name, s.ok
 }
+
+// minSuggestScore: below it the nearest name in the region is a guess, not a likely correction
+// ("Novobavarskyi" for "Броварському районі" scores 0.55; "Dzerzhinsky District" for
+// "Dzhezkazgan District" 0.79).
+const minSuggestScore = 0.7
 
 type suggested struct {
 	name string
