@@ -7,6 +7,7 @@ import (
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
+	"skyledger/internal/textnum"
 )
 
 // suggester is the gazetteer's Suggest, used when the gazetteer has it.
@@ -47,6 +48,82 @@ func (st *docState) checkFlags(doc domain.Document, rows []*row) {
 	st.placeNotInRegion(add)
 	st.breakdownSums(add)
 	st.damageDenied(add)
+	st.titleCount(doc.Title, add)
+}
+
+// titleCount: a title that states a figure of downed drones the text never gives ("45 drones
+// downed" over a text that says 54), as rewrites do when they swap two nights' figures. Only a
+// figure found nowhere in the text counts: a title may quote any figure the text gives.
+func (st *docState) titleCount(title string, add func(domain.Flag)) {
+	if title == "" || !st.titleDrone {
+		return
+	}
+	toks, _ := st.title(title)
+	var drones, intercept bool
+	for _, h := range st.titleHits {
+		switch h.p.cat {
+		case catIntercept:
+			intercept = true
+		case catLaunched, catRecap, catHistory, catModal:
+			return
+		}
+	}
+	if !intercept {
+		return
+	}
+	var fig *textnum.Number
+	for _, n := range textnum.Scan(title) {
+		if n.Attached || n.Hedged || n.Ordinal {
+			continue
+		}
+		// the figure is the drones': a drone noun follows it within two words
+		t1 := tokenAt(toks, n.End-1) + 1
+		drones = false
+		for _, h := range st.titleHits {
+			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
+				drones = true
+			}
+		}
+		if !drones {
+			continue
+		}
+		if fig != nil {
+			return // two figures: which is which is not for a title to say
+		}
+		fig = &n
+	}
+	if fig == nil {
+		return
+	}
+	for si := range st.sNums {
+		for _, n := range st.sNums[si] {
+			if n.value == fig.Value {
+				return
+			}
+		}
+	}
+	// the text's figure for the same region (the title's, or the national tally)
+	var r *row
+	for _, c := range st.rows {
+		if c.inc.Kind != domain.Intercept || c.inc.Count == nil || c.window || string(c.inc.Region) != st.titleReg {
+			continue
+		}
+		if r == nil || c.total && !r.total {
+			r = c
+		}
+	}
+	if r == nil || *r.inc.Count == fig.Value {
+		return
+	}
+	where := "in total"
+	if r.inc.Region != "" {
+		where = "over " + st.x.regionName(string(r.inc.Region))
+	}
+	add(domain.Flag{
+		Type:     domain.InternalContradiction,
+		Detail:   fmt.Sprintf("The title says %d drones were downed, but the text gives %d %s.", fig.Value, *r.inc.Count, where),
+		Evidence: append([]domain.Span{{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: "title-count"}}, countSpans(r)...),
+	})
 }
 
 func (x *Extractor) regionName(code string) string {
