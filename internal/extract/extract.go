@@ -58,6 +58,9 @@ type row struct {
 	// datelineDated: the row's only date is the report's dateline or page stamp, which dates the
 	// report rather than the incident
 	datelineDated bool
+	// uncounted: merged debris from several places, only one of them with a figure (a singular
+	// noun): the row's count is not stated
+	uncounted bool
 }
 
 type docState struct {
