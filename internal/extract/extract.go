@@ -390,8 +390,9 @@ func (st *docState) sentence(si int) {
 		intercepts = debrisIntercepts
 	}
 	if len(debris) > 0 {
-		// the damage was done by debris, not by a direct hit
-		impacts = nil
+		// the damage was done by debris, not by a direct hit; unless a hit is told in a clause of
+		// its own before the debris ("A drone hit the depot, and debris damaged two houses")
+		impacts = st.hitsBeforeDebris(g, impacts, debris)
 	}
 	if len(intercepts) > 0 {
 		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
@@ -1071,7 +1072,8 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if cnt != nil && *cnt == 1 && csp != nil {
 		// "один БПЛА попал в дом ..., другой — в ...": one and another
 		for _, h := range g[catAnother] {
-			if h.p.tag == "" && h.start > csp.End {
+			if h.p.tag == "" && h.start > csp.End && !(kind == domain.Impact && hitBetween(g[catDebris], csp.End, h.start)) {
+				// (not "a drone hit the depot, and debris from another drone ...": the other is the debris')
 				v := 2
 				cnt = &v
 				break
@@ -1188,6 +1190,38 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		}
 	}
 	return nil, nil
+}
+
+// hitBetween: one of hs lies between byte offsets from and to.
+func hitBetween(hs []hit, from, to int) bool {
+	for _, h := range hs {
+		if h.start >= from && h.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// hitsBeforeDebris keeps the impact words (strong, or weak with a target: "атаковал нефтебазу")
+// that come before the first debris word with a
+// clause boundary (a comma, semicolon or dash) between them: a hit told apart from the debris.
+func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
+	first := debris[0]
+	for _, d := range debris {
+		if d.start < first.start {
+			first = d
+		}
+	}
+	var kept []hit
+	for _, h := range impacts {
+		if h.p.tag == "weak" && !st.hitSomething(g, h) || h.end > first.start {
+			continue
+		}
+		if strings.ContainsAny(st.text[h.end:first.start], ",;—–") {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // pluralContext: a singular drone word used as a modifier ("drone attacks", "drone debris") or
