@@ -881,7 +881,11 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 				// a ministry's own figure with no region is its national tally, even right after
 				// a governor's sentence about one region
 				ownTally := (rep == domain.MoD || rep == domain.AirForce) && len(cnums) > 0
-				if !nationalCue && !ownTally && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
+				// "over the region", "над регионом": the region told before, even in a ministry's
+				// own figure and a paragraph later
+				anaphor := st.regionAnaphor(g)
+				if !nationalCue && (!ownTally || anaphor) && si > 0 && st.lastRegion != "" &&
+					(anaphor || st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0) {
 					prevReg = st.lastRegion
 				}
 				if prevReg == "" && (rep == domain.MoD || rep == domain.AirForce || (nationalCue && len(titlePlaces) == 0)) {
@@ -1190,6 +1194,24 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		}
 	}
 	return nil, nil
+}
+
+// regionAnaphor: the sentence speaks of "the region" in the singular, without naming it.
+func (st *docState) regionAnaphor(g sentHits) bool {
+	for _, h := range g[catRegionWord] {
+		if h.t1-h.t0 == 1 && singularRegionWord[st.toks[h.t0].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// singularRegionWord: the singular forms of the region words ("регионов", "regions" are many).
+var singularRegionWord = map[string]bool{
+	"region": true, "oblast": true, "province": true,
+	"регион": true, "региона": true, "региону": true, "регионом": true, "регионе": true,
+	"область": true, "области": true, "областью": true,
+	"регіон": true, "регіону": true, "регіоном": true, "регіоні": true, "області": true, "областю": true,
 }
 
 // hitBetween: one of hs lies between byte offsets from and to.
