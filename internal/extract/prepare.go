@@ -153,6 +153,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
 	st.docCountry = docCountry(st.places, doc.Text)
+	st.places = dropDatelinePlaces(st.places, st.dates) // after docCountry: "KYIV, Nov 3" tells the country
 	st.findTallySpeaker()
 	if len(doc.Published) == 10 {
 		st.defDt, st.defKn = doc.Published, true
@@ -276,6 +277,29 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 			continue
 		}
 		if p.generic == "" && !named[p.region] && p.place.Population < bigCity {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// dropDatelinePlaces removes the city of a wire dateline ("MOSCOW, Nov 3 (Reuters) - Russian air
+// defences ..."): where the report was filed, not where anything happened.
+func dropDatelinePlaces(ps []placeRef, dates []dateMention) []placeRef {
+	var dl *dateMention
+	for i := range dates {
+		if dates[i].dateline {
+			dl = &dates[i]
+			break
+		}
+	}
+	if dl == nil {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if p.start >= dl.start && p.end <= dl.end {
 			continue
 		}
 		out = append(out, p)
