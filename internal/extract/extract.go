@@ -320,7 +320,7 @@ func (st *docState) sentence(si int) {
 		}
 		if dm != nil {
 			// "from 09:00 on February 22 to 07:00 on February 23": a tally is dated by its end
-			if gap := st.text[dm.end:d.start]; len(gap) < 40 && rangeGap(gap) {
+			if gap := st.text[dm.end:d.start]; len(gap) < 40 && (rangeGap(gap) || betweenGap(st.text[max(0, dm.start-30):dm.start], gap)) {
 				dm = &st.sDates[si][i]
 			}
 			break
@@ -1660,6 +1660,17 @@ func conjunction(ts []token) bool {
 	for _, t := range ts {
 		switch t.s {
 		case "and", "и", "і", "та", "й":
+			return true
+		}
+	}
+	return false
+}
+
+// betweenGap: "between 8 p.m. on Sunday and 7 a.m. on Monday", "между ... и ...", "між ... та ...".
+func betweenGap(before, gap string) bool {
+	b, g := strings.ToLower(before), " "+strings.ToLower(gap)+" "
+	for _, w := range [...][2]string{{"between", " and "}, {"между", " и "}, {"між", " та "}, {"між", " і "}} {
+		if strings.Contains(b, w[0]) && strings.Contains(g, w[1]) {
 			return true
 		}
 	}
