@@ -358,7 +358,13 @@ func (st *docState) sentence(si int) {
 	}
 	hitTarget := false // "уламки впали на дах будинку": something was hit
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
+	casualties := len(killedH) > 0 || len(injuredH) > 0
 	for _, h := range g[catImpact] {
+		// "weakcas" words ("attack") make an impact only with casualties or a target: "the
+		// attack left damage" is as often debris
+		if h.p.tag == "weakcas" && !casualties && !st.hitSomething(g, h) {
+			continue
+		}
 		if h.p.tag == "weak" && !concrete {
 			if nextConcrete < 0 {
 				nextConcrete = 0
@@ -398,7 +404,7 @@ func (st *docState) sentence(si int) {
 		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
 		var strong []hit
 		for _, h := range impacts {
-			if h.p.tag != "weak" {
+			if !weakImpact(h) {
 				strong = append(strong, h)
 			}
 		}
@@ -1214,6 +1220,9 @@ var singularRegionWord = map[string]bool{
 	"регіон": true, "регіону": true, "регіоном": true, "регіоні": true, "області": true, "областю": true,
 }
 
+// weakImpact: an attack word that alone tells no hit.
+func weakImpact(h hit) bool { return h.p.tag == "weak" || h.p.tag == "weakcas" }
+
 // hitBetween: one of hs lies between byte offsets from and to.
 func hitBetween(hs []hit, from, to int) bool {
 	for _, h := range hs {
@@ -1236,7 +1245,7 @@ func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
 	}
 	var kept []hit
 	for _, h := range impacts {
-		if h.p.tag == "weak" && !st.hitSomething(g, h) || h.end > first.start {
+		if weakImpact(h) && !st.hitSomething(g, h) || h.end > first.start {
 			continue
 		}
 		if strings.ContainsAny(st.text[h.end:first.start], ",;—–") {
@@ -1893,7 +1902,7 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	at := -1
 	for _, h := range g[catLaunched] {
 		for i, n := range counts {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !startsAt(g[catImpact], n.t1) {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !hitWordAt(g, n.t1) {
 				// ("атакував Запоріжжя: два влучання ударних БпЛА" counts hits, not launches)
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
@@ -1903,6 +1912,17 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 		}
 	}
 	return at
+}
+
+// hitWordAt: an impact word starts at token t, and it is not the drones' type ("104 attack
+// drones").
+func hitWordAt(g sentHits, t int) bool {
+	for _, h := range g[catImpact] {
+		if h.t0 == t && !startsAt(g[catDrone], h.t1) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsAt: one of hs starts at token t.
