@@ -718,6 +718,11 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		incPlaces = append(titlePlaces, incPlaces...)
 		titlePlaces = nil
 	}
+	if len(incPlaces) > 0 && st.datelinePlace(incPlaces[0]) && (len(incPlaces) > 1 || rep == domain.MoD || rep == domain.AirForce) {
+		// "MOSCOW, Dec 3 (Reuters) - ... over the Bryansk region": the dateline's city is where
+		// the wire filed from; it stands for the incident only when nothing else is named
+		incPlaces = incPlaces[1:]
+	}
 	regs := regionsOf(incPlaces)
 	if twoCountries {
 		countryMention = ""
@@ -986,6 +991,22 @@ func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 		}
 	}
 	return false
+}
+
+// datelinePlace: the place is the city of a wire dateline with no date at the start of a line
+// ("MOSCOW (AP) -", "KYIV, Ukraine (AP) -"; dated ones are dropped in prepare).
+func (st *docState) datelinePlace(p *placeRef) bool {
+	ls := strings.LastIndexByte(st.text[:p.start], '\n') + 1
+	if strings.TrimSpace(st.text[ls:p.start]) != "" {
+		return false
+	}
+	name := st.text[p.start:p.end]
+	if len(name) < 3 || strings.ToUpper(name) != name {
+		return false
+	}
+	rest := st.text[p.end:min(len(st.text), p.end+16)]
+	i := strings.IndexByte(rest, '(')
+	return i >= 0 && !strings.ContainsAny(rest[:i], ".\n")
 }
 
 // contextRegion is the region for a trigger sentence that names none.
@@ -2028,7 +2049,7 @@ func (st *docState) misnamedRegion(si int, p *placeRef) bool {
 			continue
 		}
 		gap := p.t0 - q.t1
-		if gap == 0 || (gap <= 2 && (st.toks[q.t1].s == "of" || st.toks[q.t1].s == "the")) {
+		if gap == 0 || (gap <= 2 && q.t1 < len(st.toks) && (st.toks[q.t1].s == "of" || st.toks[q.t1].s == "the")) {
 			return true
 		}
 	}
