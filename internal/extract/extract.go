@@ -1160,7 +1160,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			if h.p.cat != catIntercept || tier == 0 {
 				continue
 			}
-			if n.t0 == h.t1 {
+			if n.t0 == h.t1 || st.passiveBefore(n, h) {
 				tier = min(tier, 1)
 			} else if n.t0 == h.t1+1 {
 				tier = min(tier, 2)
@@ -1274,6 +1274,20 @@ func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
 		}
 	}
 	return kept
+}
+
+// passiveBefore: the figure is the subject of the passive verb h ("54 were shot down", "12 have
+// been destroyed").
+func (st *docState) passiveBefore(n number, h hit) bool {
+	switch h.t0 - n.t1 {
+	case 1:
+		s := st.toks[n.t1].s
+		return s == "were" || s == "was"
+	case 2:
+		s := st.toks[n.t1].s
+		return (s == "have" || s == "had" || s == "were") && st.toks[n.t1+1].s == "been"
+	}
+	return false
 }
 
 // pluralContext: a singular drone word used as a modifier ("drone attacks", "drone debris") or
@@ -1928,6 +1942,19 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
 					break
+				}
+			}
+			// "Of the 90 drones Russia launched, 54 were shot down": the figure after "of (the)"
+			// that the launched verb follows
+			if n.t0 < h.t0 && h.t0-n.t1 <= 4 && n.t0 > 0 && len(counts) > 1 && at < 0 {
+				b := n.t0 - 1
+				if st.toks[b].s == "the" && b > 0 {
+					b--
+				}
+				if st.toks[b].s == "of" {
+					if _, ok := st.droneAfter(g, counts, n.t1, 3); ok {
+						at = i
+					}
 				}
 			}
 		}
