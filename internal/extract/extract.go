@@ -1304,6 +1304,9 @@ func (st *docState) pluralContext(g sentHits, h hit) bool {
 // adjunct: an English drone noun used as a modifier ("drone strike(s)", "drone attack", "drone
 // debris", "UAV alert"): it counts the head noun, not drones.
 func (st *docState) adjunct(h hit) bool {
+	if strings.HasSuffix(h.p.raw, "'s") {
+		return false // a possessive ("the drone's wreckage") is one drone's
+	}
 	if h.t1 < len(st.toks) {
 		switch st.toks[h.t1].s {
 		case "strikes", "attacks", "attack", "debris", "wreckage", "fragments", "alert", "danger", "operations", "activity", "campaign", "threat", "incursions", "warfare", "technology", "production", "units":
@@ -2024,7 +2027,7 @@ func (st *docState) attribute(r *row, rep domain.Reporter, sp domain.Span, si in
 func (st *docState) inDebrisPhrase(debris []hit, sp domain.Span) bool {
 	t := tokenAt(st.toks, sp.Start)
 	for _, d := range debris {
-		if t >= d.t1 && t <= d.t1+4 {
+		if (t >= d.t1 && t <= d.t1+4) || t == d.t0-1 { // or right before it: "the drone's wreckage"
 			return true
 		}
 	}
