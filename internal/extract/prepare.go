@@ -276,6 +276,9 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if isFirst && p.generic == "" {
 			continue
 		}
+		if k < len(first) && first[k].start < p.end {
+			continue // a generic word, then a first name: "the head of the republic Sergei Aksyonov"
+		}
 		if p.generic == "" && !named[p.region] && p.place.Population < bigCity {
 			continue
 		}
