@@ -1510,6 +1510,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			if _, ok := st.droneAfter(g, nums, n.t1, 3); ok {
 				continue
 			}
+			if len(counts) > 0 && endsAt(g[catPartial], n.t0) {
+				continue // "Fourteen people, including three children, were injured": a part of the figure before
+			}
 			counts = append(counts, n)
 		}
 	}
@@ -1970,6 +1973,16 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 func hitWordAt(g sentHits, t int) bool {
 	for _, h := range g[catImpact] {
 		if h.t0 == t && !startsAt(g[catDrone], h.t1) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAt: one of hs ends right before token t.
+func endsAt(hs []hit, t int) bool {
+	for _, h := range hs {
+		if h.t1 == t {
 			return true
 		}
 	}
