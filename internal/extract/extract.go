@@ -350,6 +350,12 @@ func (st *docState) sentence(si int) {
 				inDebris = true
 			}
 		}
+		if len(drones) == 0 && startsAt(g[catDamage], h.t0) {
+			// "A private house was destroyed.": a building, not a drone, is what was destroyed
+			if _, ok := nearHit(g[catTarget], h.t0, h.t1, 4, 3); ok {
+				continue
+			}
+		}
 		if inDebris {
 			debrisIntercepts = append(debrisIntercepts, h)
 		} else {
