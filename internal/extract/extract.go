@@ -366,6 +366,9 @@ func (st *docState) sentence(si int) {
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
 	casualties := len(killedH) > 0 || len(injuredH) > 0
 	for _, h := range g[catImpact] {
+		if inDroneNoun(g[catDrone], h) {
+			continue // "strike drones": a kind of drone, not a strike
+		}
 		// "weakcas" words ("attack") make an impact only with casualties or a target: "the
 		// attack left damage" is as often debris
 		if h.p.tag == "weakcas" && !casualties && !st.hitSomething(g, h) {
@@ -1985,6 +1988,16 @@ func hitWordAt(g sentHits, t int) bool {
 	return false
 }
 
+// inDroneNoun: hit h lies inside a longer drone noun ("strike" in "strike drones").
+func inDroneNoun(drones []hit, h hit) bool {
+	for _, d := range drones {
+		if d.t0 <= h.t0 && h.t1 <= d.t1 && d.t1-d.t0 > h.t1-h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt: one of hs ends right before token t.
 func endsAt(hs []hit, t int) bool {
 	for _, h := range hs {
@@ -2009,7 +2022,16 @@ func startsAt(hs []hit, t int) bool {
 // БпЛА", "13 влучань").
 func (st *docState) figureBeside(trig hit, sp domain.Span) bool {
 	t0, t1 := tokenAt(st.toks, sp.Start), tokenAt(st.toks, sp.End-1)+1
-	return t0 == trig.t1 || t1 == trig.t0
+	if t0 == trig.t1 || t1 == trig.t0 {
+		return true
+	}
+	// "Eighteen drones hit targets": the figure and its drone noun, then the verb
+	for _, h := range st.hits {
+		if h.p.cat == catDrone && h.t0 == t1 && h.t1 == trig.t0 {
+			return true
+		}
+	}
+	return false
 }
 
 // attributeOpen gives the rows of sentences from..to that have no reporter yet the one named in
