@@ -685,6 +685,8 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		case st.strayDistrict(si, p):
 			// "в Золочівській громаді" in a Kharkiv story, read as a district of another region
 			// that the text never names: the story's region holds it
+		case st.cityDistrict(si, p):
+			// "Kharkiv's Kyivskyi district": a district of the city, not the region it is named after
 		case st.isOrigin(g, p):
 			// "launched from Cape Chauda in Crimea", "з напрямків Курськ, Брянськ": not where
 			// anything happened
@@ -1873,6 +1875,26 @@ func (st *docState) strayDistrict(si int, p *placeRef) bool {
 	// Gladkov … in the village of Nikolskoye": the official's region is the story's)
 	named, sameCountry := st.regionsNamed(p.region)
 	return !named && sameCountry
+}
+
+// cityDistrict: place p, with a "district" word, is written as a district of a big city of
+// another region right beside it ("Kharkiv's Kyivskyi district", "the Kyivskyi district of
+// Kharkiv"); the city's districts are often named after other cities.
+func (st *docState) cityDistrict(si int, p *placeRef) bool {
+	if p.generic != domain.DistrictPlace || p.region == "" {
+		return false
+	}
+	for i := range st.sPlaces[si] {
+		q := &st.sPlaces[si][i]
+		if q.kind != domain.SettlementPlace || q.place.Population < bigCity || q.region == p.region || q.region == "" {
+			continue
+		}
+		poss := st.text[max(q.start, q.end-4):min(len(st.text), q.end+4)]
+		if (q.t1 == p.t0 && (strings.Contains(poss, "'s") || strings.Contains(poss, "’s"))) || (q.t0 == p.t1+1 && st.toks[p.t1].s == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
