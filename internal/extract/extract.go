@@ -734,6 +734,19 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		// the wire filed from; it stands for the incident only when nothing else is named
 		incPlaces = incPlaces[1:]
 	}
+	if regs := regionsOf(incPlaces); len(regs) > 1 {
+		// "two drones flying towards Moscow near Podolsk": the city they flew to is a direction;
+		// the place named beside it is where they were downed
+		kept := incPlaces[:0:0]
+		for _, p := range incPlaces {
+			if !st.directionPlace(p) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			incPlaces = kept
+		}
+	}
 	regs := regionsOf(incPlaces)
 	if twoCountries {
 		countryMention = ""
@@ -996,7 +1009,7 @@ func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 			if h.t1 <= p.t0 && p.t0-h.t1 <= 2 { // "governor of the Kaluga region"
 				return true
 			}
-			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 { // "Bryansk region Governor", "Харківської ОВА"
+			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 && !strings.ContainsAny(st.text[p.end:h.start], ",;.") { // "Bryansk region Governor", "Харківської ОВА" (not "near Podolsk, Mayor Sergei Sobyanin said")
 				return true
 			}
 		}
@@ -1874,7 +1887,34 @@ func (st *docState) strayDistrict(si int, p *placeRef) bool {
 	// regions named as regions or big cities, and officials' regions ("Governor Vyacheslav
 	// Gladkov … in the village of Nikolskoye": the official's region is the story's)
 	named, sameCountry := st.regionsNamed(p.region)
+	if city, ok := cityInRegion[p.region]; ok && !named {
+		// "flying towards Moscow ... over the Podolsk urban district": the oblast around the city
+		named, _ = st.regionsNamed(city)
+	}
 	return !named && sameCountry
+}
+
+// cityInRegion: the region around a city that is a region of its own.
+var cityInRegion = map[string]string{"RU-MOS": "RU-MOW", "RU-LEN": "RU-SPE", "UA-32": "UA-30", "UA-43": "UA-40"}
+
+// directionPlace: p is where drones were heading ("flying towards Moscow", "on their approach
+// to Moscow", "на подлете к Москве", "на підльоті до Москви"), not where anything happened.
+func (st *docState) directionPlace(p *placeRef) bool {
+	if p.t0 < 1 {
+		return false
+	}
+	switch st.toks[p.t0-1].s {
+	case "towards", "toward", "approaching":
+		return true
+	case "to", "к", "до":
+		if p.t0 >= 2 {
+			switch st.toks[p.t0-2].s {
+			case "flying", "heading", "approach", "way", "подлете", "подлёте", "підльоті":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cityDistrict: place p, with a "district" word, is written as a district of a big city of
