@@ -244,6 +244,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.titleReporter(doc.Title)
 	rows := st.merge()
+	debrisOfOne(rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
 		out.Incidents = append(out.Incidents, r.inc)
@@ -252,6 +253,46 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out.Flags = append(out.Flags, st.flags...)
 	fillCharOffsets(doc, st.textValid, &out)
 	return out
+}
+
+// debrisOfOne gives a debris row with no count of its own the one drone downed that day over its
+// region ("a UAV was destroyed above the Liskinsky district. As a result of the fall of
+// fragments, a house caught fire"): the debris was that drone's.
+func debrisOfOne(rows []*row) {
+	for _, d := range rows {
+		if d.inc.Kind != domain.Debris || d.inc.Count != nil || d.inc.Region == "" || hasField(d.inc.Evidence, "count") {
+			continue
+		}
+		var one *row
+		for _, r := range rows {
+			if r.inc.Kind == domain.Intercept && r.inc.Region == d.inc.Region && r.inc.Date == d.inc.Date {
+				if one != nil || r.inc.Count == nil || *r.inc.Count != 1 {
+					one = nil
+					break
+				}
+				one = r
+			}
+		}
+		if one == nil {
+			continue
+		}
+		v := 1
+		d.inc.Count = &v
+		for _, e := range one.inc.Evidence {
+			if e.Field == "count" {
+				d.inc.Evidence = append(d.inc.Evidence, e)
+			}
+		}
+	}
+}
+
+func hasField(ev []domain.Span, f string) bool {
+	for _, e := range ev {
+		if e.Field == f {
+			return true
+		}
+	}
+	return false
 }
 
 // fillCharOffsets sets every evidence span's code-point offsets from its byte offsets, in one
