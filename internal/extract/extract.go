@@ -387,7 +387,7 @@ func (st *docState) sentence(si int) {
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
 		for _, d := range debrisH {
-			if h.t0 > d.t0 && h.t0 <= d.t1+4 {
+			if h.t0 > d.t0 && h.t0 <= d.t1+4 && !st.clauseBetween(d.t1, h.t0) {
 				inDebris = true
 			}
 		}
@@ -2085,6 +2085,18 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 func hitWordAt(g sentHits, t int) bool {
 	for _, h := range g[catImpact] {
 		if h.t0 == t && !startsAt(g[catDrone], h.t1) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween: a conjunction between tokens a and b opens a clause of its own ("debris after
+// air defences shot down a drone": the downing is told, not a participle of the debris).
+func (st *docState) clauseBetween(a, b int) bool {
+	for t := a; t < b && t < len(st.toks); t++ {
+		switch st.toks[t].s {
+		case "after", "when", "as", "once", "після", "после", "когда", "коли":
 			return true
 		}
 	}
