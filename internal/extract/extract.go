@@ -188,6 +188,11 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 	if n.start > 0 && (st.text[n.start-1] == ':' || st.text[n.start-1] == '/' || st.text[n.start-1] == '#') {
 		return false
 	}
+	// "с 20.00 до 23.00 мск": hours and minutes with a dot (two digits after it, then no digit)
+	digit := func(i int) bool { return i < len(st.text) && st.text[i] >= '0' && st.text[i] <= '9' }
+	if e := n.end; n.value <= 24 && e < len(st.text) && st.text[e] == '.' && digit(e+1) && digit(e+2) && !digit(e+3) {
+		return false
+	}
 	if n.value >= 1900 && n.value <= 2100 {
 		return false
 	}
@@ -1814,7 +1819,10 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
+	// "Пострадавших нет" names no victim: a casualty word inside a no-casualties phrase is none
+	cas := without(ng[catKilled], ng[catNoCas], ng[catNoInj])
+	cas = append(cas, without(ng[catInjured], ng[catNoCas], ng[catNoInj])...)
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(cas) > 0
 }
 
 // launchedAt returns the index in counts of a sentence's drones-launched figure ("атакував 50
