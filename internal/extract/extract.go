@@ -619,6 +619,15 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
+	// "глава Белгородской области" heads a region; "глава Грайворонского округа" a district
+	if best.rep == domain.OtherOfficial && best.h.p != nil && best.h.p.tag == "head" {
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.RegionPlace && p.t0 == best.h.t1 {
+				best.rep = domain.Governor
+				break
+			}
+		}
+	}
 	// an official named next to the cue gives the region and, for mayors, the role
 	for _, c := range cs {
 		if c.off && (c == best || (c.h.t0 <= best.h.t1+6 && c.h.t1 >= best.h.t0-6)) {
