@@ -594,7 +594,12 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	}
 	add := func(cat category, rep domain.Reporter) {
 		for _, h := range g[cat] {
-			cs = append(cs, cand{rep: rep, h: h, dist: dist(h.t0, h.t1)})
+			d := dist(h.t0, h.t1)
+			if h.p.tag == "head" && d > 5 {
+				// "погиб глава поселения": a head is the speaker only next to a speech verb
+				continue
+			}
+			cs = append(cs, cand{rep: rep, h: h, dist: d})
 		}
 	}
 	add(catRepGovernor, domain.Governor)
@@ -619,6 +624,16 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
+	if best.h.p != nil && best.h.p.tag == "head" {
+		// "глава Харківської ОВА", "глава Минобороны": the body named right after the head says
+		// which head
+		for _, c := range cs[1:] {
+			if !c.off && c.h.t0 > best.h.t0 && c.h.t0 <= best.h.t1+3 {
+				best = c
+				break
+			}
+		}
+	}
 	// "глава Белгородской области" heads a region; "глава Грайворонского округа" a district
 	if best.rep == domain.OtherOfficial && best.h.p != nil && best.h.p.tag == "head" {
 		for _, p := range st.sPlaces[si] {
@@ -980,7 +995,8 @@ func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 			if h.t1 <= p.t0 && p.t0-h.t1 <= 2 { // "governor of the Kaluga region"
 				return true
 			}
-			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 { // "Bryansk region Governor", "Харківської ОВА"
+			// "Bryansk region Governor", "Харківської ОВА" (a head's place follows it: "глава X")
+			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 && h.p.tag != "head" {
 				return true
 			}
 		}
@@ -1931,7 +1947,8 @@ func (st *docState) titleReporter(title string) {
 		rep domain.Reporter
 	}{{catRepAirForce, domain.AirForce}, {catRepMoD, domain.MoD}, {catRepGovernor, domain.Governor}, {catRepOther, domain.OtherOfficial}, {catRepMedia, domain.Media}} {
 		for _, h := range st.titleHits {
-			if h.p.cat != c.cat {
+			if h.p.cat != c.cat || h.p.tag == "head" {
+				// ("Гладков: глава поселения погиб": a title's head is whom it tells of)
 				continue
 			}
 			sp := domain.Span{Field: "title.reporter", Start: h.start, End: h.end, Text: title[h.start:h.end], Rule: ruleReporter}
