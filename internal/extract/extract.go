@@ -1111,6 +1111,13 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
 }
 
+// collectiveNum: the Russian collective numerals, used of people ("двое раненых", "пятеро").
+var collectiveNum = map[string]bool{
+	"двое": true, "двоих": true, "трое": true, "троих": true, "четверо": true, "четверых": true,
+	"пятеро": true, "пятерых": true, "шестеро": true, "шестерых": true, "семеро": true, "семерых": true,
+	"восьмеро": true, "восьмерых": true, "девятеро": true, "девятерых": true, "десятеро": true, "десятерых": true,
+}
+
 // countNear finds the drone count for a trigger at token t: the figure next to a drone word
 // nearest to it, else 1 for a singular drone word or verb, else null.
 func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []hit, t int) (*int, *domain.Span) {
@@ -1131,6 +1138,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		tier := 3
 		if casualtyAt(n.t1) {
 			continue // "Five killed in a drone strike": people, not drones
+		}
+		if n.value >= 2 && n.value <= 10 && collectiveNum[strings.ToLower(st.text[n.start:n.end])] {
+			continue // "погибли трое": a collective numeral counts people, never drones
 		}
 		if h, ok := st.droneAfter(g, cnums, n.t1, 4); ok && !st.adjunct(h) {
 			tier = 0 // not "54 drone attacks"
