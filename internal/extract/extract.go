@@ -465,6 +465,10 @@ func (st *docState) sentence(si int) {
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
 
+	if len(drones) == 0 {
+		st.debrisOfOne(si, created)
+	}
+
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
 
@@ -1843,6 +1847,31 @@ func (st *docState) villagesOfDistricts() {
 		}
 		if !moved {
 			p.region, p.country = q.region, q.country
+		}
+	}
+}
+
+// debrisOfOne: debris rows of sentence si that name no drone are the debris of the one drone the
+// sentence before told downed in the same region ("Уничтожен беспилотник. Обломки повредили
+// кровлю дома"); after several drones their number is not told.
+func (st *docState) debrisOfOne(si int, created []*row) {
+	for _, r := range created {
+		if r.inc.Kind != domain.Debris || r.inc.Count != nil {
+			continue
+		}
+		for _, q := range st.rows {
+			if q.sent != si-1 || q.inc.Kind != domain.Intercept || q.inc.Region != r.inc.Region || q.inc.Region == "" ||
+				q.inc.Count == nil || *q.inc.Count != 1 {
+				continue
+			}
+			for _, sp := range q.inc.Evidence {
+				if sp.Field == "count" {
+					r.inc.Count = domain.Int(1)
+					r.inc.Evidence = append(r.inc.Evidence, sp)
+					break
+				}
+			}
+			break
 		}
 	}
 }
