@@ -1031,6 +1031,23 @@ func (st *docState) contextRegion(si int, titlePlaces []*placeRef, repReg string
 	if st.titleReg != "" {
 		return st.titleReg, nil
 	}
+	// "…, тракторист ранен. Об этом сообщил глава администрации Суджанского района": the speaker
+	// the next sentence names tells the region
+	if si+1 < len(st.sents) {
+		ng := st.group(si + 1)
+		if len(ng[catAboutThis]) > 0 && len(ng[catSpeech]) > 0 {
+			for _, o := range st.sOffs[si+1] {
+				sp := st.span("region", o.start, o.end, ruleOfficialR)
+				return o.o.Region, &sp
+			}
+			for i := range st.sPlaces[si+1] {
+				if p := &st.sPlaces[si+1][i]; p.region != "" && st.inTitle(si+1, ng, p) {
+					sp := st.span("region", p.start, p.end, ruleContext)
+					return p.region, &sp
+				}
+			}
+		}
+	}
 	return "", nil
 }
 
