@@ -1498,7 +1498,13 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				}
 				for _, o := range casHits {
 					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) {
-						return true // but "killing two people and wounding five": two are h's
+						own := false // "погибли два человека, еще четверо ранены": o has its own figure
+						for _, m := range counts {
+							own = own || (m.t0 >= p.t1 && m.t1 <= o.t0)
+						}
+						if !own {
+							return true // but "killing two people and wounding five": two are h's
+						}
 					}
 				}
 			}
