@@ -191,6 +191,11 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 	if n.start > 0 && (st.text[n.start-1] == ':' || st.text[n.start-1] == '/' || st.text[n.start-1] == '#') {
 		return false
 	}
+	// "с 20.00 до 23.00 мск": hours and minutes with a dot (two digits after it, then no digit)
+	digit := func(i int) bool { return i < len(st.text) && st.text[i] >= '0' && st.text[i] <= '9' }
+	if e := n.end; n.value <= 24 && e < len(st.text) && st.text[e] == '.' && digit(e+1) && digit(e+2) && !digit(e+3) {
+		return false
+	}
 	if n.value >= 1900 && n.value <= 2100 {
 		return false
 	}
@@ -434,6 +439,12 @@ func (st *docState) sentence(si int) {
 		}
 		impacts = append(impacts, h)
 	}
+	for _, h := range impacts {
+		// "Debris of a downed drone hit a house": what the debris hit is damage
+		if len(debrisH) > 0 && h.start > debrisH[0].end && !weakImpact(h) {
+			hitTarget = true
+		}
+	}
 	var debris []hit
 	if concrete || hitTarget {
 		debris = debrisH
@@ -519,6 +530,10 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+
+	if len(drones) == 0 {
+		st.debrisOfOne(si, created)
+	}
 
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
@@ -649,7 +664,12 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	}
 	add := func(cat category, rep domain.Reporter) {
 		for _, h := range g[cat] {
-			cs = append(cs, cand{rep: rep, h: h, dist: dist(h.t0, h.t1)})
+			d := dist(h.t0, h.t1)
+			if h.p.tag == "head" && d > 5 {
+				// "погиб глава поселения": a head is the speaker only next to a speech verb
+				continue
+			}
+			cs = append(cs, cand{rep: rep, h: h, dist: d})
 		}
 	}
 	add(catRepGovernor, domain.Governor)
@@ -674,6 +694,25 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
+	if best.h.p != nil && best.h.p.tag == "head" {
+		// "глава Харківської ОВА", "глава Минобороны": the body named right after the head says
+		// which head
+		for _, c := range cs[1:] {
+			if !c.off && c.h.t0 > best.h.t0 && c.h.t0 <= best.h.t1+3 {
+				best = c
+				break
+			}
+		}
+	}
+	// "глава Белгородской области" heads a region; "глава Грайворонского округа" a district
+	if best.rep == domain.OtherOfficial && best.h.p != nil && best.h.p.tag == "head" {
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.RegionPlace && p.t0 == best.h.t1 {
+				best.rep = domain.Governor
+				break
+			}
+		}
+	}
 	// an official named next to the cue gives the region and, for mayors, the role
 	for _, c := range cs {
 		if c.off && (c == best || (c.h.t0 <= best.h.t1+6 && c.h.t1 >= best.h.t0-6)) {
@@ -1050,7 +1089,9 @@ func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 			if h.t1 <= p.t0 && p.t0-h.t1 <= 2 { // "governor of the Kaluga region"
 				return true
 			}
-			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 && !strings.ContainsAny(st.text[p.end:h.start], ",;.") { // "Bryansk region Governor", "Харківської ОВА" (not "near Podolsk, Mayor Sergei Sobyanin said")
+			// "Bryansk region Governor", "Харківської ОВА" (a head's place follows it: "глава X"; not
+			// "near Podolsk, Mayor Sergei Sobyanin said")
+			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 && h.p.tag != "head" && !strings.ContainsAny(st.text[p.end:h.start], ",;.") {
 				return true
 			}
 		}
@@ -1096,6 +1137,23 @@ func (st *docState) contextRegion(si int, titlePlaces []*placeRef, repReg string
 	}
 	if st.titleReg != "" {
 		return st.titleReg, nil
+	}
+	// "…, тракторист ранен. Об этом сообщил глава администрации Суджанского района": the speaker
+	// the next sentence names tells the region
+	if si+1 < len(st.sents) {
+		ng := st.group(si + 1)
+		if len(ng[catAboutThis]) > 0 && len(ng[catSpeech]) > 0 {
+			for _, o := range st.sOffs[si+1] {
+				sp := st.span("region", o.start, o.end, ruleOfficialR)
+				return o.o.Region, &sp
+			}
+			for i := range st.sPlaces[si+1] {
+				if p := &st.sPlaces[si+1][i]; p.region != "" && st.inTitle(si+1, ng, p) {
+					sp := st.span("region", p.start, p.end, ruleContext)
+					return p.region, &sp
+				}
+			}
+		}
 	}
 	return "", nil
 }
@@ -1182,6 +1240,13 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
 }
 
+// collectiveNum: the Russian collective numerals, used of people ("двое раненых", "пятеро").
+var collectiveNum = map[string]bool{
+	"двое": true, "двоих": true, "трое": true, "троих": true, "четверо": true, "четверых": true,
+	"пятеро": true, "пятерых": true, "шестеро": true, "шестерых": true, "семеро": true, "семерых": true,
+	"восьмеро": true, "восьмерых": true, "девятеро": true, "девятерых": true, "десятеро": true, "десятерых": true,
+}
+
 // countNear finds the drone count for a trigger at token t: the figure next to a drone word
 // nearest to it, else 1 for a singular drone word or verb, else null.
 func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []hit, t int) (*int, *domain.Span) {
@@ -1202,6 +1267,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		tier := 3
 		if casualtyAt(n.t1) {
 			continue // "Five killed in a drone strike": people, not drones
+		}
+		if n.value >= 2 && n.value <= 10 && collectiveNum[strings.ToLower(st.text[n.start:n.end])] {
+			continue // "погибли трое": a collective numeral counts people, never drones
 		}
 		if h, ok := st.droneAfter(g, cnums, n.t1, 4); ok && !st.adjunct(h) {
 			tier = 0 // not "54 drone attacks"
@@ -1611,7 +1679,13 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				}
 				for _, o := range casHits {
 					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) {
-						return true // but "killing two people and wounding five": two are h's
+						own := false // "погибли два человека, еще четверо ранены": o has its own figure
+						for _, m := range counts {
+							own = own || (m.t0 >= p.t1 && m.t1 <= o.t0)
+						}
+						if !own {
+							return true // but "killing two people and wounding five": two are h's
+						}
 					}
 				}
 			}
@@ -1981,6 +2055,11 @@ func (st *docState) cityDistrict(si int, p *placeRef) bool {
 // hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
 // car", "дрон атаковал жителя"): the attack is an impact even when no damage is described.
 func (st *docState) hitSomething(g sentHits, h hit) bool {
+	for _, n := range g[catNoDamage] {
+		if n.p.tag == "neg" {
+			return false // "упал на территории аэропорта, повреждений нет": it fell, it hit nothing
+		}
+	}
 	_, ok := nearHit(g[catTarget], h.t1, h.t1, 0, 4)
 	return ok
 }
@@ -2039,6 +2118,31 @@ func (st *docState) villagesOfDistricts() {
 	}
 }
 
+// debrisOfOne: debris rows of sentence si that name no drone are the debris of the one drone the
+// sentence before told downed in the same region ("Уничтожен беспилотник. Обломки повредили
+// кровлю дома"); after several drones their number is not told.
+func (st *docState) debrisOfOne(si int, created []*row) {
+	for _, r := range created {
+		if r.inc.Kind != domain.Debris || r.inc.Count != nil {
+			continue
+		}
+		for _, q := range st.rows {
+			if q.sent != si-1 || q.inc.Kind != domain.Intercept || q.inc.Region != r.inc.Region || q.inc.Region == "" ||
+				q.inc.Count == nil || *q.inc.Count != 1 {
+				continue
+			}
+			for _, sp := range q.inc.Evidence {
+				if sp.Field == "count" {
+					r.inc.Count = domain.Int(1)
+					r.inc.Evidence = append(r.inc.Evidence, sp)
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
 // damageNext: the sentence after si tells damage or casualties ("destroyed" there of drones is no
 // damage).
 func (st *docState) damageNext(si int) bool {
@@ -2046,7 +2150,10 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
+	// "Пострадавших нет" names no victim: a casualty word inside a no-casualties phrase is none
+	cas := without(ng[catKilled], ng[catNoCas], ng[catNoInj])
+	cas = append(cas, without(ng[catInjured], ng[catNoCas], ng[catNoInj])...)
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(cas) > 0
 }
 
 // launchedAt returns the index in counts of a sentence's drones-launched figure ("атакував 50
@@ -2211,7 +2318,8 @@ func (st *docState) titleReporter(title string) {
 		rep domain.Reporter
 	}{{catRepAirForce, domain.AirForce}, {catRepMoD, domain.MoD}, {catRepGovernor, domain.Governor}, {catRepOther, domain.OtherOfficial}, {catRepMedia, domain.Media}} {
 		for _, h := range st.titleHits {
-			if h.p.cat != c.cat {
+			if h.p.cat != c.cat || h.p.tag == "head" {
+				// ("Гладков: глава поселения погиб": a title's head is whom it tells of)
 				continue
 			}
 			sp := domain.Span{Field: "title.reporter", Start: h.start, End: h.end, Text: title[h.start:h.end], Rule: ruleReporter}

@@ -225,6 +225,11 @@ func docCountry(ps []placeRef, text string) string {
 	return ""
 }
 
+// townOwnRegion is the population from which a town read alone is kept in a region the text does
+// not name ("В Новошахтинске обломки повредили крышу"): below it a bare name is too often a
+// village namesake.
+const townOwnRegion = 30000
+
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
 // small-town or district name (no "village"/"district" word) in a region the text never names.
 func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
@@ -279,7 +284,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if k < len(first) && first[k].start < p.end {
 			continue // a generic word, then a first name: "the head of the republic Sergei Aksyonov"
 		}
-		if p.generic == "" && !named[p.region] && p.place.Population < bigCity {
+		if p.generic == "" && !named[p.region] && p.place.Population < townOwnRegion {
 			continue
 		}
 		out = append(out, p)
