@@ -283,6 +283,17 @@ func regionCountry(code string) string {
 	return ""
 }
 
+// firePutOut: an intercept verb that also means putting out a fire has a fire word just before
+// it ("виникла пожежа, її ліквідовано") or right after it ("ліквідували пожежу").
+func firePutOut(g sentHits, h hit) bool {
+	for _, d := range g[catDamage] {
+		if (d.t0 >= h.t1 && d.t0-h.t1 <= 1) || (d.t1 <= h.t0 && h.t0-d.t1 <= 3) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentence runs the rules on sentence si.
 func (st *docState) sentence(si int) {
 	s := st.sents[si]
@@ -340,6 +351,9 @@ func (st *docState) sentence(si int) {
 	debrisH := g[catDebris]
 	var intercepts, impacts, debrisIntercepts []hit
 	for _, h := range g[catIntercept] {
+		if h.p.tag == "fire" && firePutOut(g, h) {
+			continue
+		}
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
 		for _, d := range debrisH {
