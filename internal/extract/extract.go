@@ -234,6 +234,11 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st := x.prepare(doc)
 	defer x.release(st) // its working memory serves the next document
+	if st.docCountry == "" && out.Lang == "uk" {
+		// a Ukrainian text's national tally that names no place and no Russian source
+		// ("протиповітряною обороною збито 79 ... країни") is Ukraine's
+		st.docCountry = "UA"
+	}
 	st.cityAdministrations()
 	st.villagesOfDistricts()
 	for si := range st.sents {

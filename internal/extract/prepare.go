@@ -152,7 +152,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	disambiguate(st.places, st.toks)
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
-	st.docCountry = docCountry(st.places, doc.Text)
+	st.docCountry = docCountry(st.places, doc.Text, st.hits)
 	st.findTallySpeaker()
 	if len(doc.Published) == 10 {
 		st.defDt, st.defKn = doc.Published, true
@@ -204,10 +204,14 @@ func dropOfficialNames(ps []placeRef, offs []officialHit) []placeRef {
 	return out
 }
 
-// docCountry is the country most of the text's regions lie in ("" when none).
-func docCountry(ps []placeRef, text string) string {
+// docCountry is the country most of the text's regions lie in ("" when none). Places drones were
+// launched from ("з напрямків Курськ, Орел") do not count: they are not where the text's news is.
+func docCountry(ps []placeRef, text string, hits []hit) string {
 	ru, ua := 0, 0
 	for _, p := range ps {
+		if afterOrigin(hits, p.t0) {
+			continue
+		}
 		switch regionCountry(p.region) {
 		case "RU":
 			ru++
@@ -222,6 +226,16 @@ func docCountry(ps []placeRef, text string) string {
 		return "UA"
 	}
 	return ""
+}
+
+// afterOrigin: token t is at most 8 tokens after an origin cue ("з напрямків", "launched from").
+func afterOrigin(hits []hit, t int) bool {
+	for _, h := range hits {
+		if h.p.cat == catOrigin && h.t1 <= t && t-h.t1 <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
