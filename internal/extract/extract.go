@@ -406,8 +406,15 @@ func (st *docState) sentence(si int) {
 		intercepts = debrisIntercepts
 	}
 	if len(debris) > 0 {
-		// the damage was done by debris, not by a direct hit
-		impacts = nil
+		// the damage was done by debris, not by a direct hit; hits counted on their own
+		// ("влучання 15 ударних БпЛА на 8 локаціях, а також падіння уламків на 4 локаціях") stay
+		var counted []hit
+		for _, h := range impacts {
+			if h.p.tag != "weak" && figureAt(nums, h) {
+				counted = append(counted, h)
+			}
+		}
+		impacts = counted
 	}
 	if len(intercepts) > 0 {
 		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
@@ -862,14 +869,14 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			impactN := false
 			if k.k == domain.Impact {
 				for _, n := range cnums {
-					impactN = impactN || startsAt(k.hs, n.t1)
+					impactN = impactN || startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0) // "13 влучань", "влучання 13"
 				}
 			}
 			if ((rep == domain.MoD || rep == domain.AirForce) && k.k == domain.Intercept) || impactN {
 				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
 				if impactN {
 					for _, n := range cnums {
-						if startsAt(k.hs, n.t1) && !n.hedged {
+						if (startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0)) && !n.hedged {
 							v := n.value
 							cnt = &v
 							sp := st.span("count", n.start, n.end, ruleCount)
@@ -929,6 +936,20 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			}
 			reg, rsp := st.contextRegion(si, titlePlaces, repReg)
 			if reg == "" {
+				if k.k != domain.Intercept && len(titlePlaces) == 0 && (rep == domain.AirForce || st.nationalTallyNear(si)) {
+					// "Влучання зафіксовано на шести локаціях", "падіння уламків на 4 локаціях"
+					// after a national tally: the country's hits and debris
+					var cnt *int
+					ev := []domain.Span{trigSpan}
+					if k.k == domain.Impact {
+						if c, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); c != nil && csp.Rule == ruleCount && st.figureBeside(trig, *csp) {
+							cnt = c
+							ev = append(ev, *csp)
+						}
+					}
+					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, ev)
+					r.total = true
+				}
 				continue
 			}
 			r := st.simpleRow(si, g, k.k, k.hs, cnums, drones, reg, nil, mk)
@@ -948,6 +969,30 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 	}
 	return created
+}
+
+// figureAt: a figure stands right before or after trigger h ("влучання 15", "14 влучань").
+func figureAt(nums []number, h hit) bool {
+	for _, n := range nums {
+		if n.t0 == h.t1 || n.t1 == h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalTallyNear: a national intercept row was made in sentence si or the two before it.
+func (st *docState) nationalTallyNear(si int) bool {
+	for i := len(st.rows) - 1; i >= 0; i-- {
+		r := st.rows[i]
+		if r.sent < si-2 {
+			break
+		}
+		if r.total && r.inc.Kind == domain.Intercept && r.inc.Region == "" && r.inc.Country != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func withRule(s domain.Span, field, rule string) domain.Span {
@@ -1855,6 +1900,15 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 }
 
 // startsAt: one of hs starts at token t.
+func endsAt(hs []hit, t int) bool {
+	for _, h := range hs {
+		if h.t1 == t {
+			return true
+		}
+	}
+	return false
+}
+
 func startsAt(hs []hit, t int) bool {
 	for _, h := range hs {
 		if h.t0 == t {
