@@ -1632,6 +1632,19 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					evRows = append(evRows, r)
 				}
 			}
+		} else if len(created) > 0 && nocas {
+			// "Над Миколаївщиною збито 7 шахедів. Уламками пошкоджено ЛЕП, без постраждалих": the
+			// downing just before, in the same region, is the same event
+			reg := created[0].inc.Region
+			for i := len(st.rows) - 1; i >= 0; i-- {
+				r := st.rows[i]
+				if r.sent < si-1 {
+					break
+				}
+				if r.sent < si && r.inc.Region == reg && reg != "" && !r.total && r.inc.Kind == domain.Intercept {
+					evRows = append(evRows, r)
+				}
+			}
 		}
 		for _, r := range evRows {
 			if r.total {
