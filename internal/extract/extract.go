@@ -1485,11 +1485,21 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				return true
 			}
 		}
+		// ownFigure: casualty word o has a figure of its own right beside it ("загинув один",
+		// "ще семеро поранені"), so it claims no other
+		ownFigure := func(o hit) bool {
+			for _, m := range counts {
+				if m.start != n.start && (m.t1 == o.t0 || m.t0 == o.t1) {
+					return true
+				}
+			}
+			return false
+		}
 		if n.t0 >= h.t1 {
 			// "two were killed and five wounded", "двое погибли, пятеро ранены": a figure right
 			// before the other casualty word is that word's
 			for _, o := range casHits {
-				if o.p.cat != h.p.cat && o.t0 >= n.t1 && o.t0 <= n.t1+1 {
+				if o.p.cat != h.p.cat && o.t0 >= n.t1 && o.t0 <= n.t1+1 && !ownFigure(o) {
 					return true
 				}
 			}
@@ -1500,7 +1510,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					continue
 				}
 				for _, o := range casHits {
-					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) {
+					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) && !ownFigure(o) {
 						return true // but "killing two people and wounding five": two are h's
 					}
 				}
