@@ -586,6 +586,16 @@ func (st *docState) updateRegionContext(si int, g sentHits) {
 	}
 }
 
+// relayed: media cue h follows a relay verb ("передає Укрінформ"; speech tagged relay).
+func relayed(speech []hit, h hit) bool {
+	for _, s := range speech {
+		if s.p.tag == "relay" && s.t1 == h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
 // reporterOf finds who the sentence attributes its claim to.
 func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, domain.Span, bool) {
 	type cand struct {
@@ -640,6 +650,16 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
+	if best.rep == domain.Media && relayed(speech, best.h) {
+		// an outlet passing on a source the sentence names ("повідомили в Повітряних силах ЗСУ,
+		// передає Укрінформ") is not the one who claims it
+		for _, c := range cs[1:] {
+			if c.rep != domain.Media {
+				best = c
+				break
+			}
+		}
+	}
 	// an official named next to the cue gives the region and, for mayors, the role
 	for _, c := range cs {
 		if c.off && (c == best || (c.h.t0 <= best.h.t1+6 && c.h.t1 >= best.h.t0-6)) {
