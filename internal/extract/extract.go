@@ -488,6 +488,7 @@ func (st *docState) sentence(si int) {
 
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
+	st.noCasBefore(si, created)
 
 	// context for the following sentences
 	st.updateRegionContext(si, g)
@@ -1688,6 +1689,35 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				r.inc.Injured = domain.Int(0)
 				r.inc.Evidence = append(r.inc.Evidence, withField(sp, "injured"))
 			}
+		}
+	}
+}
+
+// noCasBefore: "… виникли пожежі. Постраждалих немає. Сили ППО знищили 21 безпілотник": the
+// downing told right after a "no casualties" sentence about the same region's hits is the same
+// event, so it is casualty-free too.
+func (st *docState) noCasBefore(si int, created []*row) {
+	if si == 0 || len(created) == 0 || st.sents[si-1].para != st.sents[si].para {
+		return
+	}
+	pg := st.group(si - 1)
+	if len(pg[catNoCas]) == 0 || len(pg[catUnknownCas]) > 0 || len(st.rowsIn(si-1, si-1)) > 0 {
+		return
+	}
+	sp := st.span("", pg[catNoCas][0].start, pg[catNoCas][0].end, ruleNoCas)
+	for _, r := range created {
+		if r.total || r.inc.Kind != domain.Intercept || r.inc.Killed != nil || r.inc.Injured != nil || r.inc.Region == "" {
+			continue
+		}
+		same := false
+		for _, o := range st.rowsIn(si-3, si-2) {
+			if o.inc.Region == r.inc.Region && o.inc.Killed != nil && *o.inc.Killed == 0 {
+				same = true // the rows the "no casualties" sentence was said of
+			}
+		}
+		if same {
+			r.inc.Killed, r.inc.Injured = domain.Int(0), domain.Int(0)
+			r.inc.Evidence = append(r.inc.Evidence, withField(sp, "killed"), withField(sp, "injured"))
 		}
 	}
 }
