@@ -242,6 +242,11 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st := x.prepare(doc)
 	defer x.release(st) // its working memory serves the next document
+	if st.docCountry == "" && out.Lang == "uk" {
+		// a Ukrainian text's national tally that names no place and no Russian source
+		// ("протиповітряною обороною збито 79 ... країни") is Ukraine's
+		st.docCountry = "UA"
+	}
 	st.cityAdministrations()
 	st.villagesOfDistricts()
 	for si := range st.sents {
@@ -332,6 +337,17 @@ func regionCountry(code string) string {
 	return ""
 }
 
+// firePutOut: an intercept verb that also means putting out a fire has a fire word just before
+// it ("виникла пожежа, її ліквідовано") or right after it ("ліквідували пожежу").
+func firePutOut(g sentHits, h hit) bool {
+	for _, d := range g[catDamage] {
+		if (d.t0 >= h.t1 && d.t0-h.t1 <= 1) || (d.t1 <= h.t0 && h.t0-d.t1 <= 3) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentence runs the rules on sentence si.
 func (st *docState) sentence(si int) {
 	s := st.sents[si]
@@ -389,6 +405,9 @@ func (st *docState) sentence(si int) {
 	debrisH := g[catDebris]
 	var intercepts, impacts, debrisIntercepts []hit
 	for _, h := range g[catIntercept] {
+		if h.p.tag == "fire" && firePutOut(g, h) {
+			continue
+		}
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
 		for _, d := range debrisH {
@@ -412,7 +431,7 @@ func (st *docState) sentence(si int) {
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
 	casualties := len(killedH) > 0 || len(injuredH) > 0
 	for _, h := range g[catImpact] {
-		if inDroneNoun(g[catDrone], h) {
+		if inDroneNoun(st.text, g[catDrone], h) {
 			continue // "strike drones": a kind of drone, not a strike
 		}
 		// "weakcas" words ("attack") make an impact only with casualties or a target: "the
@@ -458,8 +477,17 @@ func (st *docState) sentence(si int) {
 	}
 	if len(debris) > 0 {
 		// the damage was done by debris, not by a direct hit; unless a hit is told in a clause of
-		// its own before the debris ("A drone hit the depot, and debris damaged two houses")
-		impacts = st.hitsBeforeDebris(g, impacts, debris)
+		// its own before the debris ("A drone hit the depot, and debris damaged two houses") or
+		// counted on its own ("влучання 15 ударних БпЛА на 8 локаціях, а також падіння уламків на 4
+		// локаціях")
+		before := st.hitsBeforeDebris(g, impacts, debris)
+		var kept []hit
+		for _, h := range impacts {
+			if slices.Contains(before, h) || !weakImpact(h) && figureAt(nums, h) {
+				kept = append(kept, h)
+			}
+		}
+		impacts = kept
 	}
 	if len(intercepts) > 0 {
 		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
@@ -537,6 +565,7 @@ func (st *docState) sentence(si int) {
 
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
+	st.noCasBefore(si, created)
 
 	// context for the following sentences
 	st.updateRegionContext(si, g)
@@ -635,6 +664,16 @@ func (st *docState) updateRegionContext(si int, g sentHits) {
 	}
 }
 
+// relayed: media cue h follows a relay verb ("передає Укрінформ"; speech tagged relay).
+func relayed(speech []hit, h hit) bool {
+	for _, s := range speech {
+		if s.p.tag == "relay" && s.t1 == h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
 // reporterOf finds who the sentence attributes its claim to.
 func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, domain.Span, bool) {
 	type cand struct {
@@ -699,6 +738,16 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		// which head
 		for _, c := range cs[1:] {
 			if !c.off && c.h.t0 > best.h.t0 && c.h.t0 <= best.h.t1+3 {
+				best = c
+				break
+			}
+		}
+	}
+	if best.rep == domain.Media && relayed(speech, best.h) {
+		// an outlet passing on a source the sentence names ("повідомили в Повітряних силах ЗСУ,
+		// передає Укрінформ") is not the one who claims it
+		for _, c := range cs[1:] {
+			if c.rep != domain.Media {
 				best = c
 				break
 			}
@@ -962,14 +1011,14 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			impactN := false
 			if k.k == domain.Impact {
 				for _, n := range cnums {
-					impactN = impactN || startsAt(k.hs, n.t1)
+					impactN = impactN || startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0) // "13 влучань", "влучання 13"
 				}
 			}
 			if ((rep == domain.MoD || rep == domain.AirForce) && k.k == domain.Intercept) || impactN {
 				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
 				if impactN {
 					for _, n := range cnums {
-						if startsAt(k.hs, n.t1) && !n.hedged {
+						if (startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0)) && !n.hedged {
 							v := n.value
 							cnt = &v
 							sp := st.span("count", n.start, n.end, ruleCount)
@@ -1033,6 +1082,20 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			}
 			reg, rsp := st.contextRegion(si, titlePlaces, repReg)
 			if reg == "" {
+				if k.k != domain.Intercept && len(titlePlaces) == 0 && (rep == domain.AirForce || st.nationalTallyNear(si)) {
+					// "Влучання зафіксовано на шести локаціях", "падіння уламків на 4 локаціях"
+					// after a national tally: the country's hits and debris
+					var cnt *int
+					ev := []domain.Span{trigSpan}
+					if k.k == domain.Impact {
+						if c, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); c != nil && csp.Rule == ruleCount && st.figureBeside(trig, *csp) {
+							cnt = c
+							ev = append(ev, *csp)
+						}
+					}
+					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, ev)
+					r.total = true
+				}
 				continue
 			}
 			r := st.simpleRow(si, g, k.k, k.hs, cnums, drones, reg, nil, mk)
@@ -1052,6 +1115,30 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		}
 	}
 	return created
+}
+
+// figureAt: a figure stands right before or after trigger h ("влучання 15", "14 влучань").
+func figureAt(nums []number, h hit) bool {
+	for _, n := range nums {
+		if n.t0 == h.t1 || n.t1 == h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalTallyNear: a national intercept row was made in sentence si or the two before it.
+func (st *docState) nationalTallyNear(si int) bool {
+	for i := len(st.rows) - 1; i >= 0; i-- {
+		r := st.rows[i]
+		if r.sent < si-2 {
+			break
+		}
+		if r.total && r.inc.Kind == domain.Intercept && r.inc.Region == "" && r.inc.Country != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func withRule(s domain.Span, field, rule string) domain.Span {
@@ -1663,11 +1750,21 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				return true
 			}
 		}
+		// ownFigure: casualty word o has a figure of its own right beside it ("загинув один",
+		// "ще семеро поранені"), so it claims no other
+		ownFigure := func(o hit) bool {
+			for _, m := range counts {
+				if m.start != n.start && (m.t1 == o.t0 || m.t0 == o.t1) {
+					return true
+				}
+			}
+			return false
+		}
 		if n.t0 >= h.t1 {
 			// "two were killed and five wounded", "двое погибли, пятеро ранены": a figure right
 			// before the other casualty word is that word's
 			for _, o := range casHits {
-				if o.p.cat != h.p.cat && o.t0 >= n.t1 && o.t0 <= n.t1+1 {
+				if o.p.cat != h.p.cat && o.t0 >= n.t1 && o.t0 <= n.t1+1 && !ownFigure(o) {
 					return true
 				}
 			}
@@ -1678,14 +1775,8 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					continue
 				}
 				for _, o := range casHits {
-					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) {
-						own := false // "погибли два человека, еще четверо ранены": o has its own figure
-						for _, m := range counts {
-							own = own || (m.t0 >= p.t1 && m.t1 <= o.t0)
-						}
-						if !own {
-							return true // but "killing two people and wounding five": two are h's
-						}
+					if o.p.cat != h.p.cat && o.t0 >= p.t1 && o.t0 <= p.t1+2 && !conjunction(st.toks[p.t1:o.t0]) && !ownFigure(o) {
+						return true // but "killing two people and wounding five": two are h's
 					}
 				}
 			}
@@ -1816,6 +1907,19 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					evRows = append(evRows, r)
 				}
 			}
+		} else if len(created) > 0 && nocas {
+			// "Над Миколаївщиною збито 7 шахедів. Уламками пошкоджено ЛЕП, без постраждалих": the
+			// downing just before, in the same region, is the same event
+			reg := created[0].inc.Region
+			for i := len(st.rows) - 1; i >= 0; i-- {
+				r := st.rows[i]
+				if r.sent < si-1 {
+					break
+				}
+				if r.sent < si && r.inc.Region == reg && reg != "" && !r.total && r.inc.Kind == domain.Intercept {
+					evRows = append(evRows, r)
+				}
+			}
 		}
 		for _, r := range evRows {
 			if r.total {
@@ -1829,6 +1933,35 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				r.inc.Injured = domain.Int(0)
 				r.inc.Evidence = append(r.inc.Evidence, withField(sp, "injured"))
 			}
+		}
+	}
+}
+
+// noCasBefore: "… виникли пожежі. Постраждалих немає. Сили ППО знищили 21 безпілотник": the
+// downing told right after a "no casualties" sentence about the same region's hits is the same
+// event, so it is casualty-free too.
+func (st *docState) noCasBefore(si int, created []*row) {
+	if si == 0 || len(created) == 0 || st.sents[si-1].para != st.sents[si].para {
+		return
+	}
+	pg := st.group(si - 1)
+	if len(pg[catNoCas]) == 0 || len(pg[catUnknownCas]) > 0 || len(st.rowsIn(si-1, si-1)) > 0 {
+		return
+	}
+	sp := st.span("", pg[catNoCas][0].start, pg[catNoCas][0].end, ruleNoCas)
+	for _, r := range created {
+		if r.total || r.inc.Kind != domain.Intercept || r.inc.Killed != nil || r.inc.Injured != nil || r.inc.Region == "" {
+			continue
+		}
+		same := false
+		for _, o := range st.rowsIn(si-3, si-2) {
+			if o.inc.Region == r.inc.Region && o.inc.Killed != nil && *o.inc.Killed == 0 {
+				same = true // the rows the "no casualties" sentence was said of
+			}
+		}
+		if same {
+			r.inc.Killed, r.inc.Injured = domain.Int(0), domain.Int(0)
+			r.inc.Evidence = append(r.inc.Evidence, withField(sp, "killed"), withField(sp, "injured"))
 		}
 	}
 }
@@ -2210,8 +2343,14 @@ func (st *docState) clauseBetween(a, b int) bool {
 	return false
 }
 
-// inDroneNoun: hit h lies inside a longer drone noun ("strike" in "strike drones").
-func inDroneNoun(drones []hit, h hit) bool {
+// inDroneNoun: hit h lies inside a longer drone noun ("strike" in "strike drones"). English
+// compounds only: in "атаки FPV-дрона" the attack governs the drone, it is an attack.
+func inDroneNoun(text string, drones []hit, h hit) bool {
+	for i := h.start; i < h.end; i++ {
+		if text[i] >= 0x80 {
+			return false
+		}
+	}
 	for _, d := range drones {
 		if d.t0 <= h.t0 && h.t1 <= d.t1 && d.t1-d.t0 > h.t1-h.t0 {
 			return true

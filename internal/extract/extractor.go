@@ -226,7 +226,10 @@ func disambiguate(ps []placeRef, toks []token) {
 	// named last
 	for i := range ps {
 		p := &ps[i]
-		if p.generic != domain.DistrictPlace || p.t1 >= len(toks) || !cityWord[toks[p.t1].s] {
+		// a region read through "district" ("у Київському районі" after "по Харкову"): no oblast
+		// is a district, so it is one of the city's too
+		regionAsDistrict := p.generic == domain.DistrictPlace && p.kind == domain.RegionPlace
+		if !regionAsDistrict && (p.generic != domain.DistrictPlace || p.t1 >= len(toks) || !cityWord[toks[p.t1].s]) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {

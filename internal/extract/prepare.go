@@ -152,7 +152,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	disambiguate(st.places, st.toks)
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
-	st.docCountry = docCountry(st.places, doc.Text)
+	st.docCountry = docCountry(st.places, doc.Text, st.hits)
 	st.places = dropDatelinePlaces(st.places, st.dates) // after docCountry: "KYIV, Nov 3" tells the country
 	st.findTallySpeaker()
 	if len(doc.Published) == 10 {
@@ -205,10 +205,21 @@ func dropOfficialNames(ps []placeRef, offs []officialHit) []placeRef {
 	return out
 }
 
-// docCountry is the country most of the text's regions lie in ("" when none).
-func docCountry(ps []placeRef, text string) string {
+// docCountry is the country most of the text's regions lie in ("" when none). Places drones were
+// launched from ("з напрямків Курськ, Орел") do not count: they are not where the text's news is.
+func docCountry(ps []placeRef, text string, hits []hit) string {
 	ru, ua := 0, 0
+	var ends []int // the origin cues' ends, sorted: a binary search per place, not a scan
+	for _, h := range hits {
+		if h.p.cat == catOrigin {
+			ends = append(ends, h.t1)
+		}
+	}
+	sort.Ints(ends)
 	for _, p := range ps {
+		if afterOrigin(ends, p.t0) {
+			continue
+		}
 		switch regionCountry(p.region) {
 		case "RU":
 			ru++
@@ -229,6 +240,13 @@ func docCountry(ps []placeRef, text string) string {
 // not name ("В Новошахтинске обломки повредили крышу"): below it a bare name is too often a
 // village namesake.
 const townOwnRegion = 30000
+
+// afterOrigin: token t is at most 8 tokens after an origin cue ("з напрямків", "launched from")
+// that ends at one of ends (sorted).
+func afterOrigin(ends []int, t int) bool {
+	k := sort.SearchInts(ends, t-8)
+	return k < len(ends) && ends[k] <= t
+}
 
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
 // small-town or district name (no "village"/"district" word) in a region the text never names.
