@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
@@ -49,6 +52,77 @@ func (st *docState) checkFlags(doc domain.Document, rows []*row) {
 	st.breakdownSums(add)
 	st.damageDenied(add)
 	st.titleCount(doc.Title, add)
+	st.officialWrongRegion(add)
+}
+
+// countryAfter: country p names the country of region q right after it: a capitalised noun
+// ("Курской областью Украины", "the Kursk region of Ukraine"), not the adjective of what follows
+// ("Смоленской областью уничтожен украинский беспилотник").
+func countryAfter(text string, q, p placeRef) bool {
+	if p.adjective || p.start < q.end {
+		return false
+	}
+	if gap := strings.TrimSpace(text[q.end:p.start]); gap != "" && gap != "of" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p.text)
+	return unicode.IsUpper(r)
+}
+
+// officialWrongRegion: a head of a region given another region's title ("Governor of Kursk
+// Oblast Vyacheslav Gladkov", "Gladkov, governor of the Kursk region"): the text got the region or
+// the official wrong. The rows keep the region the text names.
+func (st *docState) officialWrongRegion(add func(domain.Flag)) {
+	for i := range st.offs {
+		off := &st.offs[i]
+		if off.o.Role != string(domain.Governor) {
+			continue
+		}
+		// the places near the surname only (places are in text order): a 10 MB report names
+		// thousands of officials and places
+		from := sort.Search(len(st.places), func(k int) bool { return st.places[k].t1 >= off.t-3 })
+		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+4; j++ {
+			q := &st.places[j]
+			if q.kind != domain.RegionPlace || q.region == "" || q.region == off.o.Region || q.adjective {
+				continue
+			}
+			var lo, hi int // the tokens between the region and the surname
+			var gap string
+			switch {
+			case q.t1 <= off.t && off.t-q.t1 <= 3:
+				lo, hi, gap = q.t1, off.t, st.text[q.end:off.start]
+			case q.t0 > off.t && q.t0-off.t <= 4:
+				lo, hi, gap = off.t+1, q.t0, st.text[off.end:q.start]
+			default:
+				continue
+			}
+			if strings.ContainsAny(gap, ".;()") || strings.Count(gap, ",") > 1 {
+				continue
+			}
+			// a governor's title ties them: its word between them, or right before the region
+			title := false
+			for _, h := range st.hitsIn(lo-4, hi) {
+				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1) {
+					title = true
+				}
+			}
+			if !title {
+				continue
+			}
+			own := st.x.regionName(off.o.Region)
+			add(domain.Flag{
+				Type: domain.PlaceNotInRegion,
+				Detail: fmt.Sprintf("The text makes %s the head of %s, but %s heads %s.",
+					off.o.Name, st.x.regionName(q.region), off.o.Name, own),
+				Suggestion: own,
+				Evidence: []domain.Span{
+					{Field: "region", Start: q.start, End: q.end, Text: q.text, Rule: "official-wrong-region"},
+					{Field: "reporter", Start: off.start, End: off.end, Text: st.text[off.start:off.end], Rule: ruleOfficial},
+				},
+			})
+			break
+		}
+	}
 }
 
 // titleCount: a title that states a figure of downed drones the text never gives ("45 drones
@@ -152,11 +226,16 @@ func countryName(code string) string {
 func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	check := func(text string, toks []token, ps []placeRef, field string) {
 		for i, p := range ps {
-			if p.kind != domain.CountryPlace || i+1 >= len(ps) {
+			if p.kind != domain.CountryPlace {
 				continue
 			}
-			q := ps[i+1]
-			if q.kind != domain.RegionPlace || q.t0-p.t1 > 1 {
+			var q placeRef
+			switch {
+			case i+1 < len(ps) && ps[i+1].kind == domain.RegionPlace && ps[i+1].t0-p.t1 <= 1:
+				q = ps[i+1] // "Ukraine's Kaluga Region", "украинской Курской области"
+			case i > 0 && ps[i-1].kind == domain.RegionPlace && countryAfter(text, ps[i-1], p):
+				q = ps[i-1] // "the Kursk region of Ukraine", "Курской областью Украины"
+			default:
 				continue
 			}
 			rc := regionCountry(q.region)
@@ -165,10 +244,11 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 			}
 			add(domain.Flag{
 				Type: domain.RegionWrongCountry,
-				Detail: fmt.Sprintf("%q puts %s in %s; %s is in %s.", text[p.start:q.end], st.x.regionName(q.region),
+				Detail: fmt.Sprintf("%q puts %s in %s; %s is in %s.", text[min(p.start, q.start):max(p.end, q.end)], st.x.regionName(q.region),
 					countryName(p.country), st.x.regionName(q.region), countryName(rc)),
 				Suggestion: st.x.regionName(q.region) + ", " + countryName(rc),
-				Evidence:   []domain.Span{{Field: field + "region", Start: p.start, End: q.end, Text: text[p.start:q.end], Rule: "region-wrong-country"}},
+				Evidence: []domain.Span{{Field: field + "region", Start: min(p.start, q.start), End: max(p.end, q.end),
+					Text: text[min(p.start, q.start):max(p.end, q.end)], Rule: "region-wrong-country"}},
 			})
 		}
 	}
