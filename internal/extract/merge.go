@@ -125,6 +125,11 @@ func (st *docState) merge() []*row {
 			m.inc.Count = nil
 			m.inc.Evidence = slices.DeleteFunc(m.inc.Evidence, func(e domain.Span) bool { return e.Field == "count" })
 		}
+		if m.inc.Place != "" && m.inc.Region != "" && string(m.inc.Place) == st.x.regionName(string(m.inc.Region)) {
+			// Moscow in RU-MOW, Kyiv in UA-30: a city that is the region is no place within it
+			m.inc.Place = ""
+			m.inc.Evidence = slices.DeleteFunc(m.inc.Evidence, func(e domain.Span) bool { return e.Field == "place" })
+		}
 	}
 	return out
 }
