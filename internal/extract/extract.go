@@ -447,6 +447,15 @@ func (st *docState) sentence(si int) {
 	// the sentence right after a recalled incident, with no date of its own, goes on recalling it
 	// ("Ранее ... сбили 20 беспилотников. Согласно Минобороны, их уничтожили с 16:00 до 20:00")
 	recapDate := recap || (dm == nil && st.recapSent > 0 && st.recapSent == si && st.sents[si].para == st.sents[si-1].para && len(st.sPlaces[si]) == 0)
+	if dm == nil && !recapDate {
+		// "В декабре 2024 года обломки повредили резервуар": a month with no day dates a past
+		// incident the text does not date exactly
+		for _, d := range st.sDates[si] {
+			if !d.known && d.rule == "ru.month_year" {
+				recapDate = true
+			}
+		}
+	}
 	date, known, dspan, drule := st.dateFor(si, dm, recapDate)
 
 	// a speaker named with a speech verb here also said what the sentences just before told
