@@ -697,6 +697,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	var incBuf, titleBuf, seaBuf [8]*placeRef
 	incPlaces, titlePlaces, seas := incBuf[:0], titleBuf[:0], seaBuf[:0]
 	var national []hit = g[catNational]
+	for i := range st.sPlaces[si] {
+		// "в Орловской и Ростовской областях": the regions' own generic word is no national cue
+		if p := &st.sPlaces[si][i]; p.kind == domain.RegionPlace {
+			national = without(national, []hit{{t0: p.t0, t1: p.t1}})
+		}
+	}
 	countryMention := ""
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for i := range st.sPlaces[si] {
