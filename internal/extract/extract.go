@@ -1561,6 +1561,10 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					x := n.value
 					v = &x
 				}
+			} else if h.p.tag == "pl" && st.personPair(g, h) {
+				x := 2 // "погибли мужчина и женщина"
+				v = &x
+				sp = st.span("", h.start, h.end, ruleCasualty)
 			} else if h.p.tag == "sg" || st.singularPerson(g, h) {
 				x := 1
 				v = &x
@@ -1671,6 +1675,20 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 func (st *docState) singularPerson(g sentHits, h hit) bool {
 	for _, p := range g[catPerson] {
 		if p.p.tag == "sg" && p.t1 >= h.t0-5 && p.t0 <= h.t1+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// personPair: right after the plural casualty word h, two singular persons joined by "и"
+// ("погибли мужчина и женщина", "ранены водитель и пассажир").
+func (st *docState) personPair(g sentHits, h hit) bool {
+	ps := g[catPerson]
+	for i := 0; i+1 < len(ps); i++ {
+		a, b := ps[i], ps[i+1]
+		if a.p.tag == "sg" && b.p.tag == "sg" && (a.t0 == h.t1 || a.t0 == h.t1+1) && b.t0 == a.t1+1 &&
+			a.t1 < len(st.toks) && st.toks[a.t1].s == "и" {
 			return true
 		}
 	}
