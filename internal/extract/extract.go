@@ -361,6 +361,11 @@ func (st *docState) sentence(si int) {
 	hitTarget := false // "уламки впали на дах будинку": something was hit
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
 	for _, h := range g[catImpact] {
+		if h.p.tag == "weak" && !concrete && st.oneOfThem(g, h) {
+			// "Сбиты два беспилотника. Один из них упал у аэропорта, повреждений нет": one of the
+			// downed drones fell, nothing was hit
+			continue
+		}
 		if h.p.tag == "weak" && !concrete {
 			if nextConcrete < 0 {
 				nextConcrete = 0
@@ -383,7 +388,7 @@ func (st *docState) sentence(si int) {
 	var debris []hit
 	if concrete || hitTarget {
 		debris = debrisH
-	} else if len(debrisH) > 0 && st.damageNext(si) {
+	} else if len(debrisH) > 0 && st.damageNextStrict(si) {
 		debris = debrisH // the damage told in the next sentence
 	}
 	if len(debris) == 0 && len(intercepts) == 0 {
@@ -1939,7 +1944,27 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	// "Пострадавших нет" names no victim: a casualty word inside a no-casualties phrase is none
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
+}
+
+// oneOfThem: "из них" ("of them") right before the word h: its subject is drones told before.
+func (st *docState) oneOfThem(g sentHits, h hit) bool {
+	for _, o := range g[catOfWhich] {
+		if o.t1 <= h.t0 && h.t0-o.t1 <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// damageNextStrict is damageNext where a casualty word inside a no-casualties phrase
+// ("Пострадавших нет") is none: debris that fell in a field hurt nobody (while "ВСУ атаковали
+// село. Пострадавших нет." still tells of an attack that hit).
+func (st *docState) damageNextStrict(si int) bool {
+	if si+1 >= len(st.sents) {
+		return false
+	}
+	ng := st.group(si + 1)
 	cas := without(ng[catKilled], ng[catNoCas], ng[catNoInj])
 	cas = append(cas, without(ng[catInjured], ng[catNoCas], ng[catNoInj])...)
 	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(cas) > 0
