@@ -439,6 +439,11 @@ func (st *docState) sentence(si int) {
 		if h.p.tag == "weakcas" && !casualties && !st.hitSomething(g, h) {
 			continue
 		}
+		if h.p.tag == "weak" && !concrete && st.oneOfThem(g, h) {
+			// "Сбиты два беспилотника. Один из них упал у аэропорта, повреждений нет": one of the
+			// downed drones fell, nothing was hit
+			continue
+		}
 		if h.p.tag == "weak" && !concrete {
 			if nextConcrete < 0 {
 				nextConcrete = 0
@@ -467,7 +472,7 @@ func (st *docState) sentence(si int) {
 	var debris []hit
 	if concrete || hitTarget {
 		debris = debrisH
-	} else if len(debrisH) > 0 && st.damageNext(si) {
+	} else if len(debrisH) > 0 && st.damageNextStrict(si) {
 		debris = debrisH // the damage told in the next sentence
 	}
 	if len(debris) == 0 && len(intercepts) == 0 {
@@ -541,6 +546,15 @@ func (st *docState) sentence(si int) {
 	// the sentence right after a recalled incident, with no date of its own, goes on recalling it
 	// ("Ранее ... сбили 20 беспилотников. Согласно Минобороны, их уничтожили с 16:00 до 20:00")
 	recapDate := recap || (dm == nil && st.recapSent > 0 && st.recapSent == si && st.sents[si].para == st.sents[si-1].para && len(st.sPlaces[si]) == 0)
+	if dm == nil && !recapDate {
+		// "В декабре 2024 года обломки повредили резервуар": a month with no day dates a past
+		// incident the text does not date exactly
+		for _, d := range st.sDates[si] {
+			if !d.known && d.rule == "ru.month_year" {
+				recapDate = true
+			}
+		}
+	}
 	date, known, dspan, drule := st.dateFor(si, dm, recapDate)
 
 	// a speaker named with a speech verb here also said what the sentences just before told
@@ -803,6 +817,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 	var incBuf, titleBuf, seaBuf [8]*placeRef
 	incPlaces, titlePlaces, seas := incBuf[:0], titleBuf[:0], seaBuf[:0]
 	var national []hit = g[catNational]
+	for i := range st.sPlaces[si] {
+		// "в Орловской и Ростовской областях": the regions' own generic word is no national cue
+		if p := &st.sPlaces[si][i]; p.kind == domain.RegionPlace {
+			national = without(national, []hit{{t0: p.t0, t1: p.t1}})
+		}
+	}
 	countryMention := ""
 	twoCountries := false // "the war between Russia and Ukraine" is no national tally
 	for i := range st.sPlaces[si] {
@@ -1818,6 +1838,10 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					x := n.value
 					v = &x
 				}
+			} else if h.p.tag == "pl" && st.personPair(g, h) {
+				x := 2 // "погибли мужчина и женщина"
+				v = &x
+				sp = st.span("", h.start, h.end, ruleCasualty)
 			} else if h.p.tag == "sg" || st.singularPerson(g, h) {
 				x := 1
 				v = &x
@@ -1970,6 +1994,20 @@ func (st *docState) noCasBefore(si int, created []*row) {
 func (st *docState) singularPerson(g sentHits, h hit) bool {
 	for _, p := range g[catPerson] {
 		if p.p.tag == "sg" && p.t1 >= h.t0-5 && p.t0 <= h.t1+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// personPair: right after the plural casualty word h, two singular persons joined by "и"
+// ("погибли мужчина и женщина", "ранены водитель и пассажир").
+func (st *docState) personPair(g sentHits, h hit) bool {
+	ps := g[catPerson]
+	for i := 0; i+1 < len(ps); i++ {
+		a, b := ps[i], ps[i+1]
+		if a.p.tag == "sg" && b.p.tag == "sg" && (a.t0 == h.t1 || a.t0 == h.t1+1) && b.t0 == a.t1+1 &&
+			a.t1 < len(st.toks) && st.toks[a.t1].s == "и" {
 			return true
 		}
 	}
@@ -2283,7 +2321,27 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	// "Пострадавших нет" names no victim: a casualty word inside a no-casualties phrase is none
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
+}
+
+// oneOfThem: "из них" ("of them") right before the word h: its subject is drones told before.
+func (st *docState) oneOfThem(g sentHits, h hit) bool {
+	for _, o := range g[catOfWhich] {
+		if o.t1 <= h.t0 && h.t0-o.t1 <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// damageNextStrict is damageNext where a casualty word inside a no-casualties phrase
+// ("Пострадавших нет") is none: debris that fell in a field hurt nobody (while "ВСУ атаковали
+// село. Пострадавших нет." still tells of an attack that hit).
+func (st *docState) damageNextStrict(si int) bool {
+	if si+1 >= len(st.sents) {
+		return false
+	}
+	ng := st.group(si + 1)
 	cas := without(ng[catKilled], ng[catNoCas], ng[catNoInj])
 	cas = append(cas, without(ng[catInjured], ng[catNoCas], ng[catNoInj])...)
 	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(cas) > 0

@@ -248,6 +248,16 @@ func afterOrigin(ends []int, t int) bool {
 	return k < len(ends) && ends[k] <= t
 }
 
+// townNamesake: a town read alone has a namesake town of some size in another region.
+func townNamesake(p *placeRef) bool {
+	for _, a := range p.alts {
+		if a.ID != p.place.ID && a.Kind == domain.SettlementPlace && a.Region != p.region && a.Population >= 10000 {
+			return true
+		}
+	}
+	return false
+}
+
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
 // small-town or district name (no "village"/"district" word) in a region the text never names.
 func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
@@ -304,6 +314,9 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		}
 		if p.generic == "" && !named[p.region] && p.place.Population < townOwnRegion {
 			continue
+		}
+		if p.generic == "" && !named[p.region] && p.place.Population < bigCity && townNamesake(&p) {
+			continue // "в Котовске": Kotovsk (Tambov) or Podilsk, once Kotovsk; the text does not say
 		}
 		out = append(out, p)
 	}

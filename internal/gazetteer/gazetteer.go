@@ -404,7 +404,7 @@ func (g *Gazetteer) addOutline(s string) error {
 
 // applyAliases reads aliases.tsv: "id<TAB>name[<TAB>flag]". flag "adj" marks an adjective
 // used alone in the sense of the place ("Ukrainian"); "ru"/"uk"/"en" replaces that display
-// name instead of adding a matching name. Alias names are marked with a \x00 prefix.
+// name instead of adding a matching name; "drop" removes a name the data gives the place. Alias names are marked with a \x00 prefix.
 func (g *Gazetteer) applyAliases(tsv string, alts [][]string) error {
 	byID := make(map[string]int, len(g.draft))
 	for i, p := range g.draft {
@@ -443,6 +443,15 @@ func (g *Gazetteer) applyAliases(tsv string, alts [][]string) error {
 		case "uk":
 			alts[i] = append(alts[i], g.draft[i].NameUK)
 			g.draft[i].NameUK = f[1]
+		case "drop":
+			// a former name that now names another place (Tolyatti was Ставрополь)
+			kept := alts[i][:0]
+			for _, a := range alts[i] {
+				if !strings.EqualFold(a, f[1]) {
+					kept = append(kept, a)
+				}
+			}
+			alts[i] = kept
 		default:
 			return fmt.Errorf("aliases.tsv line %d: unknown flag %q", n+1, flag)
 		}

@@ -116,6 +116,9 @@ func TestResolve(t *testing.T) {
 		{"Чувашии", Hint{}, "RU-CU", ""},
 		{"Moscow Region", Hint{}, "RU-MOS", ""},
 		{"Подмосковье", Hint{}, "RU-MOS", ""},
+		{"Ставрополе", Hint{}, "RU-STA", "gn:487846"}, // not Tolyatti, whose former name it was
+		{"Орле", Hint{}, "gn:515012", ""},             // Orël, not Orly
+		{"в ДНР", Hint{}, "UA-14", ""},
 		{"Московской области", Hint{}, "RU-MOS", ""},
 		{"Moscow", Hint{Kinds: []domain.PlaceKind{domain.RegionPlace}}, "RU-MOW", "RU-MOS"},
 		{"Москве", Hint{Kinds: []domain.PlaceKind{domain.RegionPlace}}, "RU-MOW", ""},
