@@ -1962,7 +1962,8 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 }
 
 // noCasBefore: "… виникли пожежі. Постраждалих немає. Сили ППО знищили 21 безпілотник": the
-// downing told right after a "no casualties" sentence about the same region's hits is the same
+// downing (or the debris: "There were no casualties. A power line was damaged by falling
+// debris") told right after a "no casualties" sentence about the same region's rows is the same
 // event, so it is casualty-free too.
 func (st *docState) noCasBefore(si int, created []*row) {
 	if si == 0 || len(created) == 0 || st.sents[si-1].para != st.sents[si].para {
@@ -1974,7 +1975,7 @@ func (st *docState) noCasBefore(si int, created []*row) {
 	}
 	sp := st.span("", pg[catNoCas][0].start, pg[catNoCas][0].end, ruleNoCas)
 	for _, r := range created {
-		if r.total || r.inc.Kind != domain.Intercept || r.inc.Killed != nil || r.inc.Injured != nil || r.inc.Region == "" {
+		if r.total || r.inc.Kind == domain.Impact || r.inc.Killed != nil || r.inc.Injured != nil || r.inc.Region == "" {
 			continue
 		}
 		same := false
