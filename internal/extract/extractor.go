@@ -170,12 +170,19 @@ func (ref *placeRef) setPlace(p domain.Place) {
 
 // disambiguate re-reads ambiguous place names in the light of the regions the document names
 // explicitly: "Дніпровському районі" in a Kyiv story is Kyiv's Dniprovskyi district.
+// villageWord: the mention names a village ("the village of Oktyabrsky"), so a big city of that
+// name elsewhere is not the one meant.
+func villageWord(text string) bool {
+	t := strings.ToLower(text)
+	return strings.Contains(t, "village") || strings.Contains(t, "hamlet")
+}
+
 func disambiguate(ps []placeRef, toks []token) {
 	// regions the text names: as regions, or through a big city in them ("по Шевченківському
 	// району Харкова", "атака на Київ")
 	regions := map[string]bool{}
 	for i := range ps {
-		if ps[i].namesItsRegion() {
+		if ps[i].namesItsRegion() && !villageWord(ps[i].text) {
 			regions[ps[i].region] = true
 		}
 	}
@@ -188,7 +195,7 @@ func disambiguate(ps []placeRef, toks []token) {
 		if wantDistrict && p.kind == domain.DistrictPlace && regions[p.region] {
 			continue
 		}
-		if !wantDistrict && regions[p.region] {
+		if !wantDistrict && regions[p.region] && !villageWord(p.text) {
 			continue
 		}
 		best := -1
