@@ -113,30 +113,34 @@ func (o *officials) find(text string, toks []token, date string) []officialHit {
 		if !o.firsts.may(t.s) {
 			continue // no surname or stem starts like this word
 		}
-		// the first official in term: exact surnames, then stems of 4 runes and more, shortest
-		// first, then the whole word as a stem
+		// the first official in term: exact surnames, then the whole word as a stem, then stems
+		// of 4 runes and more, longest first ("klychkov*", Oryol's governor, before "klychko*",
+		// Kyiv's mayor)
 		var of *official
 		if o.keys.may(t.s) {
 			of = firstInTerm(o.exact[t.s], date)
 		}
-		n := 0
-		for j := range t.s {
-			if of != nil {
-				break
-			}
-			if j == 0 {
-				continue
-			}
-			n++
-			if n < 4 || (j < len(o.preLen) && !o.preLen[j]) || (j >= len(o.preLen) && !o.preLong) {
-				continue // no stem of this length
-			}
-			if o.keys.may(t.s[:j]) {
-				of = firstInTerm(o.pre[t.s[:j]], date)
-			}
-		}
 		if of == nil && o.keys.may(t.s) {
 			of = firstInTerm(o.pre[t.s], date)
+		}
+		if of == nil {
+			var stem *official
+			n := 0
+			for j := range t.s {
+				if j == 0 {
+					continue
+				}
+				n++
+				if n < 4 || (j < len(o.preLen) && !o.preLen[j]) || (j >= len(o.preLen) && !o.preLong) {
+					continue // no stem of this length
+				}
+				if o.keys.may(t.s[:j]) {
+					if f := firstInTerm(o.pre[t.s[:j]], date); f != nil {
+						stem = f
+					}
+				}
+			}
+			of = stem
 		}
 		if of != nil {
 			out = append(out, officialHit{o: of, t: i, start: t.start, end: t.end})
