@@ -1390,6 +1390,13 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			if h.t1 == n.t0 || h.t1 == n.t0-1 {
 				tier = 0 // "of which 58 were shot down", "з яких 40 збито"
 			}
+			if h.t0 == n.t1 {
+				for _, tr := range trig {
+					if tr.t0 >= h.t1 && tr.t0 <= h.t1+2 {
+						tier = -1 // "Two drones attacked the town, one of which hit a house": the one that hit, over the two
+					}
+				}
+			}
 		}
 		if n.value == 1 && tier > 0 {
 			if _, ok := st.droneAfter(g, cnums, n.t1, 3); ok {
