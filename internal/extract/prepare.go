@@ -294,6 +294,11 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 	}
 	out := ps[:0]
 	for _, p := range ps {
+		if k := sort.Search(len(first), func(i int) bool { return first[i].start > p.start }); k > 0 && p.generic == "" &&
+			first[k-1].end < p.start && p.start-first[k-1].end <= 2 && st.text[first[k-1].end] == ' ' && p.kind != domain.CountryPlace &&
+			st.text[first[k-1].start] >= 'A' && st.text[first[k-1].start] <= 'Z' {
+			continue // the surname after an English first name: "Oleg Nikolayev" is not Mykolaiv
+		}
 		if p.kind != domain.SettlementPlace && p.kind != domain.DistrictPlace {
 			out = append(out, p)
 			continue
@@ -309,6 +314,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if isFirst && p.generic == "" {
 			continue
 		}
+
 		if k < len(first) && first[k].start < p.end {
 			continue // a generic word, then a first name: "the head of the republic Sergei Aksyonov"
 		}
