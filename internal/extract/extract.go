@@ -1003,9 +1003,13 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		trig := k.hs[0]
 		trigSpan := st.span("kind", trig.start, trig.end, trig.p.triggerRule)
 		// seas
+		seaOfNational := len(national) > 0 && len(seas) > 0
 		if k.k == domain.Intercept {
 			for _, p := range seas {
 				cnt, csp := st.countNear(g, cnums, drones, k.hs, p.t0)
+				if seaOfNational && len(regs) == 0 {
+					cnt, csp = nil, nil // "44 drones over Russian regions and the Black Sea": the figure is the national row's
+				}
 				ev := []domain.Span{trigSpan, st.span("place", p.start, p.end, ruleSea)}
 				if csp != nil {
 					ev = append(ev, *csp)
@@ -1053,7 +1057,7 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 				r := mk(k.k, "", st.nationalCountry(rep, countryMention, regs), "", cnt, ruleTotal, ev)
 				r.total = true
 			}
-		case len(seas) > 0 && k.k == domain.Intercept:
+		case len(seas) > 0 && k.k == domain.Intercept && !(seaOfNational && len(regs) == 0):
 			// sea only
 		default:
 			// no region named in the sentence
