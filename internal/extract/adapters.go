@@ -45,5 +45,5 @@ const bigCity = 100000
 
 // namesItsRegion: the mention tells which region the text is about, as a region or a big city.
 func (p *placeRef) namesItsRegion() bool {
-	return p.region != "" && (p.kind == domain.RegionPlace || (p.kind == domain.SettlementPlace && p.place.Population >= bigCity))
+	return p.region != "" && (p.kind == domain.RegionPlace || (p.kind == domain.SettlementPlace && p.place.Population >= bigCity && !villageWord(p.text)))
 }

@@ -1932,6 +1932,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 		evRows = append(evRows, created...)
 		if len(created) == 0 && len(st.rows) > 0 {
 			last := st.rows[len(st.rows)-1]
+			for i := len(st.rows) - 1; i > 0 && last.total && st.rows[i-1].sent >= si-4; i-- {
+				last = st.rows[i-1] // "30 drones, including 12 over the Smolensk region. ... no casualties in the region": not the national row
+			}
 			reg := last.inc.Region
 			for i := len(st.rows) - 1; i >= 0; i-- {
 				r := st.rows[i]
@@ -2173,7 +2176,7 @@ func (st *docState) isOrigin(g sentHits, p *placeRef) bool {
 // districts next to a region named in the same sentence.
 func (st *docState) strayDistrict(si int, p *placeRef) bool {
 	district := p.kind == domain.DistrictPlace && p.generic == domain.DistrictPlace
-	village := p.kind == domain.SettlementPlace && p.place.Population < bigCity // "in the village of Gorodishche"
+	village := p.kind == domain.SettlementPlace && (p.place.Population < bigCity || villageWord(p.text)) // "in the village of Gorodishche"
 	if !(district || village) || p.region == "" {
 		return false
 	}
@@ -2284,8 +2287,9 @@ func (st *docState) villagesOfDistricts() {
 		if p.kind != domain.SettlementPlace || q.kind != domain.DistrictPlace || q.region == "" || p.region == q.region {
 			continue
 		}
-		if q.t0 != p.t1 && !(q.t0 == p.t1+1 && st.toks[p.t1].s == "в") {
-			continue
+		if q.t0 != p.t1 && !(q.t0 == p.t1+1 && (st.toks[p.t1].s == "в" || st.toks[p.t1].s == "in")) &&
+			!(q.t0 == p.t1+2 && st.toks[p.t1].s == "in" && st.toks[p.t1+1].s == "the") {
+			continue // (also "the village of Murom in the Shebekino district")
 		}
 		moved := false
 		for _, a := range p.alts {

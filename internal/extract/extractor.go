@@ -173,8 +173,7 @@ func (ref *placeRef) setPlace(p domain.Place) {
 // villageWord: the mention names a village ("the village of Oktyabrsky"), so a big city of that
 // name elsewhere is not the one meant.
 func villageWord(text string) bool {
-	t := strings.ToLower(text)
-	return strings.Contains(t, "village") || strings.Contains(t, "hamlet")
+	return strings.Contains(text, "illage") || strings.Contains(text, "amlet") // [Vv]illage, [Hh]amlet, without a lower-cased copy
 }
 
 func disambiguate(ps []placeRef, toks []token) {
@@ -182,7 +181,7 @@ func disambiguate(ps []placeRef, toks []token) {
 	// району Харкова", "атака на Київ")
 	regions := map[string]bool{}
 	for i := range ps {
-		if ps[i].namesItsRegion() && !villageWord(ps[i].text) {
+		if ps[i].namesItsRegion() {
 			regions[ps[i].region] = true
 		}
 	}
