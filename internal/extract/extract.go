@@ -2369,7 +2369,8 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	at := -1
 	for _, h := range g[catLaunched] {
 		for i, n := range counts {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !hitWordAt(g, n.t1) {
+			// ("attacked Ukraine overnight on Dec. 23 with 76 drones": further, right after "with")
+			if n.t0 > h.t0 && (n.t0 <= h.t1+4 || (n.t0 <= h.t1+8 && st.toks[n.t0-1].s == "with")) && !hitWordAt(g, n.t1) {
 				// ("атакував Запоріжжя: два влучання ударних БпЛА" counts hits, not launches)
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
