@@ -452,6 +452,10 @@ func (st *docState) sentence(si int) {
 				}
 			}
 			switch {
+			case st.repelledNext(si):
+				// "Drones attacked the Kirishi refinery. Three drones were shot down and a fire
+				// broke out after debris fell": the attack was the raid downed, its damage debris'
+				continue
 			case st.hitSomething(g, h):
 				hitTarget = true
 			case nextConcrete == 1:
@@ -2404,6 +2408,15 @@ func hitWordAt(g sentHits, t int) bool {
 		}
 	}
 	return false
+}
+
+// repelledNext: the next sentence of the paragraph tells drones downed and debris.
+func (st *docState) repelledNext(si int) bool {
+	if si+1 >= len(st.sents) || st.sents[si+1].para != st.sents[si].para {
+		return false
+	}
+	ng := st.group(si + 1)
+	return len(ng[catIntercept]) > 0 && len(ng[catDebris]) > 0
 }
 
 // clauseBetween: a conjunction between tokens a and b opens a clause of its own ("debris after
