@@ -356,7 +356,7 @@ func (st *docState) sentence(si int) {
 
 	recap := false
 	for _, h := range g[catRecap] {
-		if h.t0 <= s.t0+3 {
+		if h.t0 <= s.t0+3 || h.p.tag == "any" { // "any": a vague time anywhere ("... last week")
 			recap = true
 		}
 	}
