@@ -1945,8 +1945,8 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				if r.sent < si-4 {
 					break
 				}
-				if r.inc.Region == reg && reg != "" && !r.total {
-					evRows = append(evRows, r)
+				if ((r.inc.Region == reg && reg != "") || (r.sent == last.sent && r.inc.Region != "")) && !r.total {
+					evRows = append(evRows, r) // (and every region of the sentence just told: one event)
 				}
 			}
 		} else if len(created) > 0 && nocas {
