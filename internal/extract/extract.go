@@ -242,6 +242,12 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	st.cityAdministrations()
 	st.villagesOfDistricts()
 	for si := range st.sents {
+		if f := st.group(si)[catFurniture]; len(f) > 0 {
+			if f[0].p.tag == "rest" {
+				break // "ЩЕ ЗА ТЕМОЮ": headlines of other stories follow
+			}
+			continue // "Читайте також: …": a link to another story
+		}
 		st.sentence(si)
 	}
 	st.titleReporter(doc.Title)
