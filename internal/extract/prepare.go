@@ -238,6 +238,10 @@ func afterOrigin(hits []hit, t int) bool {
 	return false
 }
 
+// ownTown is the population from which a bare town name stands for itself even when the text
+// names no region: "у Конотопі", "в Ізмаїлі", "над Шосткою" (70-90 thousand) are the towns.
+const ownTown = 30000
+
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
 // small-town or district name (no "village"/"district" word) in a region the text never names.
 func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
@@ -289,7 +293,7 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if isFirst && p.generic == "" {
 			continue
 		}
-		if p.generic == "" && !named[p.region] && p.place.Population < bigCity {
+		if p.generic == "" && !named[p.region] && p.place.Population < ownTown {
 			continue
 		}
 		out = append(out, p)
