@@ -1587,6 +1587,12 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			} else {
 				continue
 			}
+			if v != nil && best != nil && bi >= 0 && anotherBefore(g, counts[bi]) {
+				// "троє людей травмовані, ще одну людину поранено": another group of the same kind
+				x := *best + *v
+				best = &x
+				continue
+			}
 			if v != nil && (best == nil || *v > *best) {
 				best = v
 				s := sp
@@ -1726,6 +1732,16 @@ func (st *docState) noCasBefore(si int, created []*row) {
 			r.inc.Evidence = append(r.inc.Evidence, withField(sp, "killed"), withField(sp, "injured"))
 		}
 	}
+}
+
+// anotherBefore: figure n follows "ще"/"ещё" ("ще одну людину", "ще двоє").
+func anotherBefore(g sentHits, n number) bool {
+	for _, h := range g[catAnother] {
+		if h.p.tag == "num" && h.t1 == n.t0 {
+			return true
+		}
+	}
+	return false
 }
 
 // singularPerson: "a woman was injured", "постраждав чоловік".
