@@ -40,6 +40,7 @@ const (
 	ruleSeaPlace  = "sea-place"       // place of a sea row
 	rulePlace     = "place"           // district or settlement named
 	ruleOfficialR = "official-region" // region of the named official
+	ruleAirCmd    = "air-command"     // a regional air command: air force by name, regional by its rows
 )
 
 // row is an incident being built, with what the merge and the flags need to know.
@@ -254,6 +255,18 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	rows := st.merge()
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
+		if r.inc.Reporter == domain.NullString(domain.OtherOfficial) {
+			// a regional air command ("за інформацією ПвК «Схід»") is the air force; its rows were
+			// built as an official's, for its region
+			for i := len(r.inc.Evidence) - 1; i >= 0; i-- {
+				if e := r.inc.Evidence[i]; e.Field == "reporter" {
+					if e.Rule == ruleAirCmd {
+						r.inc.Reporter = domain.NullString(domain.AirForce)
+					}
+					break
+				}
+			}
+		}
 		out.Incidents = append(out.Incidents, r.inc)
 	}
 	st.checkFlags(doc, rows)
@@ -632,7 +645,11 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	}
 	add := func(cat category, rep domain.Reporter) {
 		for _, h := range g[cat] {
-			cs = append(cs, cand{rep: rep, h: h, dist: dist(h.t0, h.t1)})
+			d := dist(h.t0, h.t1)
+			if h.p.tag == "af" && d > 2 {
+				continue // "збили захисники з ПвК «Схід»": the air command downed them, it does not speak
+			}
+			cs = append(cs, cand{rep: rep, h: h, dist: d})
 		}
 	}
 	add(catRepGovernor, domain.Governor)
@@ -690,6 +707,8 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	sp := st.span("reporter", best.h.start, best.h.end, ruleReporter)
 	if best.off {
 		sp.Rule = ruleOfficial
+	} else if best.h.p.tag == "af" {
+		sp.Rule = ruleAirCmd
 	}
 	return best.rep, best.region, sp, true
 }
