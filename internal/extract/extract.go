@@ -368,7 +368,7 @@ func (st *docState) sentence(si int) {
 	// damage words that are not negated ("no damage", "без пошкоджень")
 	damage := without(g[catDamage], g[catNoCas], g[catNoDamage])
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
-	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
 	concrete := len(damage) > 0 || len(killedH) > 0 || len(injuredH) > 0
 
 	// triggers
@@ -554,7 +554,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 		}
 	}
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
-	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
 	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(g[catModal]) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
@@ -1752,6 +1752,37 @@ func (st *docState) noCasBefore(si int, created []*row) {
 		}
 	}
 }
+
+// notBuildings drops the casualty words whose subject is a building ("постраждав приватний
+// будинок", "постраждали будівлі"): a building word right after the word, or after one word that
+// is no preposition ("травмована у будинку" is a person).
+func (st *docState) notBuildings(g sentHits, hs []hit) []hit {
+	var bs []hit
+	for _, b := range g[catTarget] {
+		if b.p.tag == "building" {
+			bs = append(bs, b)
+		}
+	}
+	if len(bs) == 0 || len(hs) == 0 {
+		return hs
+	}
+	var out []hit
+	for _, h := range hs {
+		building := false
+		for _, b := range bs {
+			if b.t0 == h.t1 || (b.t0 == h.t1+1 && !placePrep[st.toks[h.t1].s]) {
+				building = true
+			}
+		}
+		if !building {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// placePrep: prepositions of place, after which a building is where a person was hurt.
+var placePrep = map[string]bool{"у": true, "в": true, "на": true, "біля": true, "поблизу": true, "во": true, "возле": true}
 
 // anotherBefore: figure n follows "ще"/"ещё" ("ще одну людину", "ще двоє").
 func anotherBefore(g sentHits, n number) bool {
