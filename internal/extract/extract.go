@@ -118,6 +118,11 @@ type docState struct {
 	tallyRep     domain.Reporter
 	tallySpeaker domain.Span
 	titleReg     string
+	// a row whose sentence ends with a colon, for a list of drone types that follows ("прилетіли:
+	// - 2 БпЛА типу «Герань-2»; - 11 FPV-дронів"); listSent: its last line
+	listRow  *row
+	listSent int
+	listN    int // figures added so far
 }
 
 func (st *docState) span(field string, start, end int, rule string) domain.Span {
@@ -474,10 +479,17 @@ func (st *docState) sentence(si int) {
 			droneOK = true
 		}
 	}
+	if !droneOK && len(g[catWeapon]) == 0 && si+1 < len(st.sents) && len(st.group(si + 1)[catDrone]) > 0 &&
+		strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		droneOK = true // "по Харківщині прилетіли:" and the list of drones below
+	}
 	if hasTrigger && !droneOK && len(drones) == 0 && len(g[catWeapon]) > 0 {
 		hasTrigger = false
 	}
 
+	if !hasTrigger && st.typeListLine(si, g) {
+		return
+	}
 	if !hasTrigger || blocked || !droneOK {
 		st.nonEvent(si, g, rep, repReg, repSpan, repOK, recap, dm)
 		return
@@ -504,6 +516,10 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	st.listRow = nil
+	if len(created) == 1 && created[0].inc.Count == nil && strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		st.listRow, st.listSent, st.listN = created[0], si, 0
+	}
 
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
@@ -1884,6 +1900,35 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 		return true
 	}
 	return false
+}
+
+// typeListLine reads sentence si as one line of a list of drone types under st.listRow ("- 11
+// FPV-дронів;"): its figure adds to the row's count. A line of another weapon ("- 2 КАБи") adds
+// nothing but keeps the list going.
+func (st *docState) typeListLine(si int, g sentHits) bool {
+	r := st.listRow
+	if r == nil || st.listSent != si-1 || !st.listLine(si) {
+		return false
+	}
+	for _, p := range st.sPlaces[si] {
+		if p.kind == domain.RegionPlace {
+			return false // a breakdown by region, not by type
+		}
+	}
+	n := st.sNums[si][0]
+	st.listSent = si
+	if _, ok := st.droneAfter(g, st.sNums[si], n.t1, 3); !ok || n.hedged {
+		return true
+	}
+	v := n.value
+	if st.listN > 0 && r.inc.Count != nil {
+		v += *r.inc.Count
+	}
+	st.listN++
+	r.inc.Count = &v
+	r.sent = si // the row reads on to here: "Без постраждалих" after the list is about it (it is the last row)
+	r.inc.Evidence = append(r.inc.Evidence, st.span("count", n.start, n.end, ruleCount))
+	return true
 }
 
 // listLine: sentence si opens with a figure and follows a line that ends with a colon or a comma.
