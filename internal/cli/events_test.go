@@ -140,7 +140,8 @@ func hasDoc(ev domain.Event, doc string) bool {
 // TestEventsRewritesWithoutOriginal: as with the seed rewrites, only the two rewrites are in the
 // input. They still form one story, and its event carries both errors, traced to them; the
 // earlier rewrite stands as the story's original and its changes are set against the flags'
-// suggestions.
+// suggestions (Bryansk Oblast has no name near enough to "Pavlodar" to offer, so that change is
+// told by the flag's detail).
 func TestEventsRewritesWithoutOriginal(t *testing.T) {
 	in, err := os.ReadFile("testdata/story_rewrites.jsonl")
 	if err != nil {
@@ -191,7 +192,7 @@ func TestEventsRewritesWithoutOriginal(t *testing.T) {
 		}
 	}
 	all := strings.Join(farm1, "\n")
-	if !strings.Contains(all, `"bryansk region" became "ukraine's bryansk region"`) || !strings.Contains(all, `became "pavlodar district"`) {
+	if !strings.Contains(all, `"bryansk region" became "ukraine's bryansk region"`) || !strings.Contains(all, `no "pavlodar district" in bryansk oblast`) {
 		t.Errorf("changes of the story's original rewrite:\n%s", all)
 	}
 }

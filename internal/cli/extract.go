@@ -226,7 +226,11 @@ func extractStream(ctx context.Context, x *extract.Extractor, name string, r io.
 			if err != nil {
 				var le *ingest.LineError
 				if errors.As(err, &le) {
-					fmt.Fprintf(errw, "skyledger extract: %s:%d: skipped: %s\n", name, le.Line, oneSentence(le.Err))
+					msg := oneSentence(le.Err)
+					if errors.Is(le.Err, ingest.ErrTooLarge) {
+						msg = strings.TrimSuffix(msg, ".") + " (--max-line raises the limit)."
+					}
+					fmt.Fprintf(errw, "skyledger extract: %s:%d: skipped: %s\n", name, le.Line, msg)
 					code = exitSkipped
 					st.skipped++
 					continue

@@ -55,6 +55,24 @@ func TestExtractBadLinesAreSkipped(t *testing.T) {
 	}
 }
 
+// TestExtractLongLineSaysHowToReadIt: a line over the limit is skipped with a message naming its
+// line and the option that reads it, and the next line is still read.
+func TestExtractLongLineSaysHowToReadIt(t *testing.T) {
+	long := `{"id":"long","text":"` + strings.Repeat("Drone downed. ", 40) + `"}`
+	in := long + "\n" + `{"id":"d","published":"2025-06-14","text":"Air defences downed a drone over the Bryansk region, the governor said."}`
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), []string{"extract", "--max-line", "300"}, Stdio{In: strings.NewReader(in), Out: &out, Err: &errb})
+	if code != exitSkipped {
+		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitSkipped, errb.String())
+	}
+	if e := errb.String(); !strings.Contains(e, "stdin:1: skipped: line too long") || !strings.Contains(e, "--max-line") {
+		t.Errorf("stderr does not name the line and the option:\n%s", e)
+	}
+	if !strings.HasPrefix(out.String(), `{"id":"d"`) || strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("want the one short document out, got:\n%s", out.String())
+	}
+}
+
 func TestExtractOrderWithManyWorkers(t *testing.T) {
 	var in strings.Builder
 	for i := 0; i < 200; i++ {

@@ -59,6 +59,9 @@ type row struct {
 	// datelineDated: the row's only date is the report's dateline or page stamp, which dates the
 	// report rather than the incident
 	datelineDated bool
+	// uncounted: merged debris from several places, only one of them with a figure (a singular
+	// noun): the row's count is not stated
+	uncounted bool
 }
 
 type docState struct {
@@ -194,6 +197,11 @@ func (st *docState) numIsCount(g sentHits, n number) bool {
 	if n.start > 0 && (st.text[n.start-1] == ':' || st.text[n.start-1] == '/' || st.text[n.start-1] == '#') {
 		return false
 	}
+	// "с 20.00 до 23.00 мск": hours and minutes with a dot (two digits after it, then no digit)
+	digit := func(i int) bool { return i < len(st.text) && st.text[i] >= '0' && st.text[i] <= '9' }
+	if e := n.end; n.value <= 24 && e < len(st.text) && st.text[e] == '.' && digit(e+1) && digit(e+2) && !digit(e+3) {
+		return false
+	}
 	if n.value >= 1900 && n.value <= 2100 {
 		return false
 	}
@@ -258,6 +266,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.titleReporter(doc.Title)
 	rows := st.merge()
+	debrisOfOne(rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
 		if r.inc.Reporter == domain.NullString(domain.OtherOfficial) {
@@ -278,6 +287,46 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out.Flags = append(out.Flags, st.flags...)
 	fillCharOffsets(doc, st.textValid, &out)
 	return out
+}
+
+// debrisOfOne gives a debris row with no count of its own the one drone downed that day over its
+// region ("a UAV was destroyed above the Liskinsky district. As a result of the fall of
+// fragments, a house caught fire"): the debris was that drone's.
+func debrisOfOne(rows []*row) {
+	for _, d := range rows {
+		if d.inc.Kind != domain.Debris || d.inc.Count != nil || d.inc.Region == "" || hasField(d.inc.Evidence, "count") {
+			continue
+		}
+		var one *row
+		for _, r := range rows {
+			if r.inc.Kind == domain.Intercept && r.inc.Region == d.inc.Region && r.inc.Date == d.inc.Date {
+				if one != nil || r.inc.Count == nil || *r.inc.Count != 1 {
+					one = nil
+					break
+				}
+				one = r
+			}
+		}
+		if one == nil {
+			continue
+		}
+		v := 1
+		d.inc.Count = &v
+		for _, e := range one.inc.Evidence {
+			if e.Field == "count" {
+				d.inc.Evidence = append(d.inc.Evidence, e)
+			}
+		}
+	}
+}
+
+func hasField(ev []domain.Span, f string) bool {
+	for _, e := range ev {
+		if e.Field == f {
+			return true
+		}
+	}
+	return false
 }
 
 // fillCharOffsets sets every evidence span's code-point offsets from its byte offsets, in one
@@ -357,7 +406,7 @@ func (st *docState) sentence(si int) {
 		}
 		if dm != nil {
 			// "from 09:00 on February 22 to 07:00 on February 23": a tally is dated by its end
-			if gap := st.text[dm.end:d.start]; len(gap) < 40 && rangeGap(gap) {
+			if gap := st.text[dm.end:d.start]; len(gap) < 40 && (rangeGap(gap) || betweenGap(st.text[max(0, dm.start-30):dm.start], gap)) {
 				dm = &st.sDates[si][i]
 			}
 			break
@@ -386,8 +435,14 @@ func (st *docState) sentence(si int) {
 		// "debris of a downed drone": the participle belongs to the debris phrase
 		inDebris := false
 		for _, d := range debrisH {
-			if h.t0 > d.t0 && h.t0 <= d.t1+4 {
+			if h.t0 > d.t0 && h.t0 <= d.t1+4 && !st.clauseBetween(d.t1, h.t0) {
 				inDebris = true
+			}
+		}
+		if len(drones) == 0 && startsAt(g[catDamage], h.t0) {
+			// "A private house was destroyed.": a building, not a drone, is what was destroyed
+			if _, ok := nearHit(g[catTarget], h.t0, h.t1, 4, 3); ok {
+				continue
 			}
 		}
 		if inDebris {
@@ -398,7 +453,16 @@ func (st *docState) sentence(si int) {
 	}
 	hitTarget := false // "уламки впали на дах будинку": something was hit
 	nextConcrete := -1 // whether the next sentence tells damage or casualties (-1: not looked yet)
+	casualties := len(killedH) > 0 || len(injuredH) > 0
 	for _, h := range g[catImpact] {
+		if inDroneNoun(st.text, g[catDrone], h) {
+			continue // "strike drones": a kind of drone, not a strike
+		}
+		// "weakcas" words ("attack") make an impact only with casualties or a target: "the
+		// attack left damage" is as often debris
+		if h.p.tag == "weakcas" && !casualties && !st.hitSomething(g, h) {
+			continue
+		}
 		if h.p.tag == "weak" && !concrete {
 			if nextConcrete < 0 {
 				nextConcrete = 0
@@ -418,6 +482,12 @@ func (st *docState) sentence(si int) {
 		}
 		impacts = append(impacts, h)
 	}
+	for _, h := range impacts {
+		// "Debris of a downed drone hit a house": what the debris hit is damage
+		if len(debrisH) > 0 && h.start > debrisH[0].end && !weakImpact(h) {
+			hitTarget = true
+		}
+	}
 	var debris []hit
 	if concrete || hitTarget {
 		debris = debrisH
@@ -430,21 +500,24 @@ func (st *docState) sentence(si int) {
 		intercepts = debrisIntercepts
 	}
 	if len(debris) > 0 {
-		// the damage was done by debris, not by a direct hit; hits counted on their own
-		// ("влучання 15 ударних БпЛА на 8 локаціях, а також падіння уламків на 4 локаціях") stay
-		var counted []hit
+		// the damage was done by debris, not by a direct hit; unless a hit is told in a clause of
+		// its own before the debris ("A drone hit the depot, and debris damaged two houses") or
+		// counted on its own ("влучання 15 ударних БпЛА на 8 локаціях, а також падіння уламків на 4
+		// локаціях")
+		before := st.hitsBeforeDebris(g, impacts, debris)
+		var kept []hit
 		for _, h := range impacts {
-			if h.p.tag != "weak" && figureAt(nums, h) {
-				counted = append(counted, h)
+			if slices.Contains(before, h) || !weakImpact(h) && figureAt(nums, h) {
+				kept = append(kept, h)
 			}
 		}
-		impacts = counted
+		impacts = kept
 	}
 	if len(intercepts) > 0 {
 		// "attack ... repelled, drones shot down": the attack words describe the intercepted raid
 		var strong []hit
 		for _, h := range impacts {
-			if h.p.tag != "weak" {
+			if !weakImpact(h) {
 				strong = append(strong, h)
 			}
 		}
@@ -519,6 +592,10 @@ func (st *docState) sentence(si int) {
 	st.listRow = nil
 	if len(created) == 1 && created[0].inc.Count == nil && strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
 		st.listRow, st.listSent, st.listN = created[0], si, 0
+	}
+
+	if len(drones) == 0 {
+		st.debrisOfOne(si, created)
 	}
 
 	// casualties
@@ -665,6 +742,10 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 			if h.p.tag == "af" && d > 2 {
 				continue // "збили захисники з ПвК «Схід»": the air command downed them, it does not speak
 			}
+			if h.p.tag == "head" && d > 5 {
+				// "погиб глава поселения": a head is the speaker only next to a speech verb
+				continue
+			}
 			cs = append(cs, cand{rep: rep, h: h, dist: d})
 		}
 	}
@@ -690,12 +771,31 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		return cmp.Compare(b.h.t1-b.h.t0, a.h.t1-a.h.t0)
 	})
 	best := cs[0]
+	if best.h.p != nil && best.h.p.tag == "head" {
+		// "глава Харківської ОВА", "глава Минобороны": the body named right after the head says
+		// which head
+		for _, c := range cs[1:] {
+			if !c.off && c.h.t0 > best.h.t0 && c.h.t0 <= best.h.t1+3 {
+				best = c
+				break
+			}
+		}
+	}
 	if best.rep == domain.Media && relayed(speech, best.h) {
 		// an outlet passing on a source the sentence names ("повідомили в Повітряних силах ЗСУ,
 		// передає Укрінформ") is not the one who claims it
 		for _, c := range cs[1:] {
 			if c.rep != domain.Media {
 				best = c
+				break
+			}
+		}
+	}
+	// "глава Белгородской области" heads a region; "глава Грайворонского округа" a district
+	if best.rep == domain.OtherOfficial && best.h.p != nil && best.h.p.tag == "head" {
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.RegionPlace && p.t0 == best.h.t1 {
+				best.rep = domain.Governor
 				break
 			}
 		}
@@ -754,6 +854,8 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		case st.strayDistrict(si, p):
 			// "в Золочівській громаді" in a Kharkiv story, read as a district of another region
 			// that the text never names: the story's region holds it
+		case st.cityDistrict(si, p):
+			// "Kharkiv's Kyivskyi district": a district of the city, not the region it is named after
 		case st.isOrigin(g, p):
 			// "launched from Cape Chauda in Crimea", "з напрямків Курськ, Брянськ": not where
 			// anything happened
@@ -795,6 +897,24 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 		// where it happened
 		incPlaces = append(titlePlaces, incPlaces...)
 		titlePlaces = nil
+	}
+	if len(incPlaces) > 0 && st.datelinePlace(incPlaces[0]) && (len(incPlaces) > 1 || rep == domain.MoD || rep == domain.AirForce) {
+		// "MOSCOW, Dec 3 (Reuters) - ... over the Bryansk region": the dateline's city is where
+		// the wire filed from; it stands for the incident only when nothing else is named
+		incPlaces = incPlaces[1:]
+	}
+	if regs := regionsOf(incPlaces); len(regs) > 1 {
+		// "two drones flying towards Moscow near Podolsk": the city they flew to is a direction;
+		// the place named beside it is where they were downed
+		kept := incPlaces[:0:0]
+		for _, p := range incPlaces {
+			if !st.directionPlace(p) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			incPlaces = kept
+		}
 	}
 	regs := regionsOf(incPlaces)
 	if twoCountries {
@@ -965,7 +1085,11 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 				// a ministry's own figure with no region is its national tally, even right after
 				// a governor's sentence about one region
 				ownTally := (rep == domain.MoD || rep == domain.AirForce) && len(cnums) > 0
-				if !nationalCue && !ownTally && si > 0 && st.lastRegion != "" && st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0 {
+				// "over the region", "над регионом": the region told before, even in a ministry's
+				// own figure and a paragraph later
+				anaphor := st.regionAnaphor(g)
+				if !nationalCue && (!ownTally || anaphor) && si > 0 && st.lastRegion != "" &&
+					(anaphor || st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0) {
 					prevReg = st.lastRegion
 				}
 				if prevReg == "" && (rep == domain.MoD || rep == domain.AirForce || (nationalCue && len(titlePlaces) == 0)) {
@@ -1092,12 +1216,30 @@ func (st *docState) inTitle(si int, g sentHits, p *placeRef) bool {
 			if h.t1 <= p.t0 && p.t0-h.t1 <= 2 { // "governor of the Kaluga region"
 				return true
 			}
-			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 { // "Bryansk region Governor", "Харківської ОВА"
+			// "Bryansk region Governor", "Харківської ОВА" (a head's place follows it: "глава X"; not
+			// "near Podolsk, Mayor Sergei Sobyanin said")
+			if p.t1 <= h.t0 && h.t0-p.t1 <= 1 && h.p.tag != "head" && !strings.ContainsAny(st.text[p.end:h.start], ",;.") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// datelinePlace: the place is the city of a wire dateline with no date at the start of a line
+// ("MOSCOW (AP) -", "KYIV, Ukraine (AP) -"; dated ones are dropped in prepare).
+func (st *docState) datelinePlace(p *placeRef) bool {
+	ls := strings.LastIndexByte(st.text[:p.start], '\n') + 1
+	if strings.TrimSpace(st.text[ls:p.start]) != "" {
+		return false
+	}
+	name := st.text[p.start:p.end]
+	if len(name) < 3 || strings.ToUpper(name) != name {
+		return false
+	}
+	rest := st.text[p.end:min(len(st.text), p.end+16)]
+	i := strings.IndexByte(rest, '(')
+	return i >= 0 && !strings.ContainsAny(rest[:i], ".\n")
 }
 
 // contextRegion is the region for a trigger sentence that names none.
@@ -1122,6 +1264,23 @@ func (st *docState) contextRegion(si int, titlePlaces []*placeRef, repReg string
 	}
 	if st.titleReg != "" {
 		return st.titleReg, nil
+	}
+	// "…, тракторист ранен. Об этом сообщил глава администрации Суджанского района": the speaker
+	// the next sentence names tells the region
+	if si+1 < len(st.sents) {
+		ng := st.group(si + 1)
+		if len(ng[catAboutThis]) > 0 && len(ng[catSpeech]) > 0 {
+			for _, o := range st.sOffs[si+1] {
+				sp := st.span("region", o.start, o.end, ruleOfficialR)
+				return o.o.Region, &sp
+			}
+			for i := range st.sPlaces[si+1] {
+				if p := &st.sPlaces[si+1][i]; p.region != "" && st.inTitle(si+1, ng, p) {
+					sp := st.span("region", p.start, p.end, ruleContext)
+					return p.region, &sp
+				}
+			}
+		}
 	}
 	return "", nil
 }
@@ -1194,7 +1353,8 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if cnt != nil && *cnt == 1 && csp != nil {
 		// "один БПЛА попал в дом ..., другой — в ...": one and another
 		for _, h := range g[catAnother] {
-			if h.p.tag == "" && h.start > csp.End {
+			if h.p.tag == "" && h.start > csp.End && !(kind == domain.Impact && hitBetween(g[catDebris], csp.End, h.start)) {
+				// (not "a drone hit the depot, and debris from another drone ...": the other is the debris')
 				v := 2
 				cnt = &v
 				break
@@ -1205,6 +1365,13 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 		ev = append(ev, *csp)
 	}
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
+}
+
+// collectiveNum: the Russian collective numerals, used of people ("двое раненых", "пятеро").
+var collectiveNum = map[string]bool{
+	"двое": true, "двоих": true, "трое": true, "троих": true, "четверо": true, "четверых": true,
+	"пятеро": true, "пятерых": true, "шестеро": true, "шестерых": true, "семеро": true, "семерых": true,
+	"восьмеро": true, "восьмерых": true, "девятеро": true, "девятерых": true, "десятеро": true, "десятерых": true,
 }
 
 // countNear finds the drone count for a trigger at token t: the figure next to a drone word
@@ -1228,6 +1395,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 		if casualtyAt(n.t1) {
 			continue // "Five killed in a drone strike": people, not drones
 		}
+		if n.value >= 2 && n.value <= 10 && collectiveNum[strings.ToLower(st.text[n.start:n.end])] {
+			continue // "погибли трое": a collective numeral counts people, never drones
+		}
 		if h, ok := st.droneAfter(g, cnums, n.t1, 4); ok && !st.adjunct(h) {
 			tier = 0 // not "54 drone attacks"
 		}
@@ -1250,7 +1420,7 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			if h.p.cat != catIntercept || tier == 0 {
 				continue
 			}
-			if n.t0 == h.t1 {
+			if n.t0 == h.t1 || st.passiveBefore(n, h) {
 				tier = min(tier, 1)
 			} else if n.t0 == h.t1+1 {
 				tier = min(tier, 2)
@@ -1313,6 +1483,73 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	return nil, nil
 }
 
+// regionAnaphor: the sentence speaks of "the region" in the singular, without naming it.
+func (st *docState) regionAnaphor(g sentHits) bool {
+	for _, h := range g[catRegionWord] {
+		if h.t1-h.t0 == 1 && singularRegionWord[st.toks[h.t0].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// singularRegionWord: the singular forms of the region words ("регионов", "regions" are many).
+var singularRegionWord = map[string]bool{
+	"region": true, "oblast": true, "province": true,
+	"регион": true, "региона": true, "региону": true, "регионом": true, "регионе": true,
+	"область": true, "области": true, "областью": true,
+	"регіон": true, "регіону": true, "регіоном": true, "регіоні": true, "області": true, "областю": true,
+}
+
+// weakImpact: an attack word that alone tells no hit.
+func weakImpact(h hit) bool { return h.p.tag == "weak" || h.p.tag == "weakcas" }
+
+// hitBetween: one of hs lies between byte offsets from and to.
+func hitBetween(hs []hit, from, to int) bool {
+	for _, h := range hs {
+		if h.start >= from && h.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// hitsBeforeDebris keeps the impact words (strong, or weak with a target: "атаковал нефтебазу")
+// that come before the first debris word with a
+// clause boundary (a comma, semicolon or dash) between them: a hit told apart from the debris.
+func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
+	first := debris[0]
+	for _, d := range debris {
+		if d.start < first.start {
+			first = d
+		}
+	}
+	var kept []hit
+	for _, h := range impacts {
+		if weakImpact(h) && !st.hitSomething(g, h) || h.end > first.start {
+			continue
+		}
+		if strings.ContainsAny(st.text[h.end:first.start], ",;—–") {
+			kept = append(kept, h)
+		}
+	}
+	return kept
+}
+
+// passiveBefore: the figure is the subject of the passive verb h ("54 were shot down", "12 have
+// been destroyed").
+func (st *docState) passiveBefore(n number, h hit) bool {
+	switch h.t0 - n.t1 {
+	case 1:
+		s := st.toks[n.t1].s
+		return s == "were" || s == "was"
+	case 2:
+		s := st.toks[n.t1].s
+		return (s == "have" || s == "had" || s == "were") && st.toks[n.t1+1].s == "been"
+	}
+	return false
+}
+
 // pluralContext: a singular drone word used as a modifier ("drone attacks", "drone debris") or
 // among plural drone words is not "one drone".
 func (st *docState) pluralContext(g sentHits, h hit) bool {
@@ -1327,6 +1564,9 @@ func (st *docState) pluralContext(g sentHits, h hit) bool {
 // adjunct: an English drone noun used as a modifier ("drone strike(s)", "drone attack", "drone
 // debris", "UAV alert"): it counts the head noun, not drones.
 func (st *docState) adjunct(h hit) bool {
+	if strings.HasSuffix(h.p.raw, "'s") {
+		return false // a possessive ("the drone's wreckage") is one drone's
+	}
 	if h.t1 < len(st.toks) {
 		switch st.toks[h.t1].s {
 		case "strikes", "attacks", "attack", "debris", "wreckage", "fragments", "alert", "danger", "operations", "activity", "campaign", "threat", "incursions", "warfare", "technology", "production", "units":
@@ -1529,6 +1769,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 		if st.numIsCount(g, n) {
 			if _, ok := st.droneAfter(g, nums, n.t1, 3); ok {
 				continue
+			}
+			if len(counts) > 0 && endsAt(g[catPartial], n.t0) {
+				continue // "Fourteen people, including three children, were injured": a part of the figure before
 			}
 			counts = append(counts, n)
 		}
@@ -1832,6 +2075,17 @@ func conjunction(ts []token) bool {
 	return false
 }
 
+// betweenGap: "between 8 p.m. on Sunday and 7 a.m. on Monday", "между ... и ...", "між ... та ...".
+func betweenGap(before, gap string) bool {
+	b, g := strings.ToLower(before), " "+strings.ToLower(gap)+" "
+	for _, w := range [...][2]string{{"between", " and "}, {"между", " и "}, {"між", " та "}, {"між", " і "}} {
+		if strings.Contains(b, w[0]) && strings.Contains(g, w[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func rangeGap(gap string) bool {
 	g := " " + strings.ToLower(gap) + " "
 	for _, w := range []string{" to ", " until ", " till ", " до ", " по ", " — ", " – ", " - "} {
@@ -1997,12 +2251,64 @@ func (st *docState) strayDistrict(si int, p *placeRef) bool {
 	// regions named as regions or big cities, and officials' regions ("Governor Vyacheslav
 	// Gladkov … in the village of Nikolskoye": the official's region is the story's)
 	named, sameCountry := st.regionsNamed(p.region)
+	if city, ok := cityInRegion[p.region]; ok && !named {
+		// "flying towards Moscow ... over the Podolsk urban district": the oblast around the city
+		named, _ = st.regionsNamed(city)
+	}
 	return !named && sameCountry
+}
+
+// cityInRegion: the region around a city that is a region of its own.
+var cityInRegion = map[string]string{"RU-MOS": "RU-MOW", "RU-LEN": "RU-SPE", "UA-32": "UA-30", "UA-43": "UA-40"}
+
+// directionPlace: p is where drones were heading ("flying towards Moscow", "on their approach
+// to Moscow", "на подлете к Москве", "на підльоті до Москви"), not where anything happened.
+func (st *docState) directionPlace(p *placeRef) bool {
+	if p.t0 < 1 {
+		return false
+	}
+	switch st.toks[p.t0-1].s {
+	case "towards", "toward", "approaching":
+		return true
+	case "to", "к", "до":
+		if p.t0 >= 2 {
+			switch st.toks[p.t0-2].s {
+			case "flying", "heading", "approach", "way", "подлете", "подлёте", "підльоті":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cityDistrict: place p, with a "district" word, is written as a district of a big city of
+// another region right beside it ("Kharkiv's Kyivskyi district", "the Kyivskyi district of
+// Kharkiv"); the city's districts are often named after other cities.
+func (st *docState) cityDistrict(si int, p *placeRef) bool {
+	if p.generic != domain.DistrictPlace || p.region == "" {
+		return false
+	}
+	for i := range st.sPlaces[si] {
+		q := &st.sPlaces[si][i]
+		if q.kind != domain.SettlementPlace || q.place.Population < bigCity || q.region == p.region || q.region == "" {
+			continue
+		}
+		poss := st.text[max(q.start, q.end-4):min(len(st.text), q.end+4)]
+		if (q.t1 == p.t0 && (strings.Contains(poss, "'s") || strings.Contains(poss, "’s"))) || (q.t0 == p.t1+1 && st.toks[p.t1].s == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // hitSomething: a weak attack word has a concrete object right after it ("a drone attacked a
 // car", "дрон атаковал жителя"): the attack is an impact even when no damage is described.
 func (st *docState) hitSomething(g sentHits, h hit) bool {
+	for _, n := range g[catNoDamage] {
+		if n.p.tag == "neg" {
+			return false // "упал на территории аэропорта, повреждений нет": it fell, it hit nothing
+		}
+	}
 	_, ok := nearHit(g[catTarget], h.t1, h.t1, 0, 4)
 	return ok
 }
@@ -2061,6 +2367,31 @@ func (st *docState) villagesOfDistricts() {
 	}
 }
 
+// debrisOfOne: debris rows of sentence si that name no drone are the debris of the one drone the
+// sentence before told downed in the same region ("Уничтожен беспилотник. Обломки повредили
+// кровлю дома"); after several drones their number is not told.
+func (st *docState) debrisOfOne(si int, created []*row) {
+	for _, r := range created {
+		if r.inc.Kind != domain.Debris || r.inc.Count != nil {
+			continue
+		}
+		for _, q := range st.rows {
+			if q.sent != si-1 || q.inc.Kind != domain.Intercept || q.inc.Region != r.inc.Region || q.inc.Region == "" ||
+				q.inc.Count == nil || *q.inc.Count != 1 {
+				continue
+			}
+			for _, sp := range q.inc.Evidence {
+				if sp.Field == "count" {
+					r.inc.Count = domain.Int(1)
+					r.inc.Evidence = append(r.inc.Evidence, sp)
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
 // damageNext: the sentence after si tells damage or casualties ("destroyed" there of drones is no
 // damage).
 func (st *docState) damageNext(si int) bool {
@@ -2068,7 +2399,10 @@ func (st *docState) damageNext(si int) bool {
 		return false
 	}
 	ng := st.group(si + 1)
-	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(ng[catKilled])+len(ng[catInjured]) > 0
+	// "Пострадавших нет" names no victim: a casualty word inside a no-casualties phrase is none
+	cas := without(ng[catKilled], ng[catNoCas], ng[catNoInj])
+	cas = append(cas, without(ng[catInjured], ng[catNoCas], ng[catNoInj])...)
+	return len(without(ng[catDamage], ng[catNoCas], ng[catNoDamage], ng[catIntercept])) > 0 || len(cas) > 0
 }
 
 // launchedAt returns the index in counts of a sentence's drones-launched figure ("атакував 50
@@ -2077,11 +2411,24 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	at := -1
 	for _, h := range g[catLaunched] {
 		for i, n := range counts {
-			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !startsAt(g[catImpact], n.t1) {
+			if n.t0 > h.t0 && n.t0 <= h.t1+4 && !hitWordAt(g, n.t1) {
 				// ("атакував Запоріжжя: два влучання ударних БпЛА" counts hits, not launches)
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
 					break
+				}
+			}
+			// "Of the 90 drones Russia launched, 54 were shot down": the figure after "of (the)"
+			// that the launched verb follows
+			if n.t0 < h.t0 && h.t0-n.t1 <= 4 && n.t0 > 0 && len(counts) > 1 && at < 0 {
+				b := n.t0 - 1
+				if st.toks[b].s == "the" && b > 0 {
+					b--
+				}
+				if st.toks[b].s == "of" {
+					if _, ok := st.droneAfter(g, counts, n.t1, 3); ok {
+						at = i
+					}
 				}
 			}
 		}
@@ -2089,7 +2436,46 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	return at
 }
 
-// startsAt: one of hs starts at token t.
+// hitWordAt: an impact word starts at token t, and it is not the drones' type ("104 attack
+// drones").
+func hitWordAt(g sentHits, t int) bool {
+	for _, h := range g[catImpact] {
+		if h.t0 == t && !startsAt(g[catDrone], h.t1) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween: a conjunction between tokens a and b opens a clause of its own ("debris after
+// air defences shot down a drone": the downing is told, not a participle of the debris).
+func (st *docState) clauseBetween(a, b int) bool {
+	for t := a; t < b && t < len(st.toks); t++ {
+		switch st.toks[t].s {
+		case "after", "when", "as", "once", "після", "после", "когда", "коли":
+			return true
+		}
+	}
+	return false
+}
+
+// inDroneNoun: hit h lies inside a longer drone noun ("strike" in "strike drones"). English
+// compounds only: in "атаки FPV-дрона" the attack governs the drone, it is an attack.
+func inDroneNoun(text string, drones []hit, h hit) bool {
+	for i := h.start; i < h.end; i++ {
+		if text[i] >= 0x80 {
+			return false
+		}
+	}
+	for _, d := range drones {
+		if d.t0 <= h.t0 && h.t1 <= d.t1 && d.t1-d.t0 > h.t1-h.t0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAt: one of hs ends right before token t.
 func endsAt(hs []hit, t int) bool {
 	for _, h := range hs {
 		if h.t1 == t {
@@ -2099,6 +2485,7 @@ func endsAt(hs []hit, t int) bool {
 	return false
 }
 
+// startsAt: one of hs starts at token t.
 func startsAt(hs []hit, t int) bool {
 	for _, h := range hs {
 		if h.t0 == t {
@@ -2112,7 +2499,16 @@ func startsAt(hs []hit, t int) bool {
 // БпЛА", "13 влучань").
 func (st *docState) figureBeside(trig hit, sp domain.Span) bool {
 	t0, t1 := tokenAt(st.toks, sp.Start), tokenAt(st.toks, sp.End-1)+1
-	return t0 == trig.t1 || t1 == trig.t0
+	if t0 == trig.t1 || t1 == trig.t0 {
+		return true
+	}
+	// "Eighteen drones hit targets": the figure and its drone noun, then the verb
+	for _, h := range st.hits {
+		if h.p.cat == catDrone && h.t0 == t1 && h.t1 == trig.t0 {
+			return true
+		}
+	}
+	return false
 }
 
 // attributeOpen gives the rows of sentences from..to that have no reporter yet the one named in
@@ -2149,7 +2545,7 @@ func (st *docState) attribute(r *row, rep domain.Reporter, sp domain.Span, si in
 func (st *docState) inDebrisPhrase(debris []hit, sp domain.Span) bool {
 	t := tokenAt(st.toks, sp.Start)
 	for _, d := range debris {
-		if t >= d.t1 && t <= d.t1+4 {
+		if (t >= d.t1 && t <= d.t1+4) || t == d.t0-1 { // or right before it: "the drone's wreckage"
 			return true
 		}
 	}
@@ -2177,7 +2573,8 @@ func (st *docState) titleReporter(title string) {
 		rep domain.Reporter
 	}{{catRepAirForce, domain.AirForce}, {catRepMoD, domain.MoD}, {catRepGovernor, domain.Governor}, {catRepOther, domain.OtherOfficial}, {catRepMedia, domain.Media}} {
 		for _, h := range st.titleHits {
-			if h.p.cat != c.cat {
+			if h.p.cat != c.cat || h.p.tag == "head" {
+				// ("Гладков: глава поселения погиб": a title's head is whom it tells of)
 				continue
 			}
 			sp := domain.Span{Field: "title.reporter", Start: h.start, End: h.end, Text: title[h.start:h.end], Rule: ruleReporter}
@@ -2201,7 +2598,7 @@ func (st *docState) misnamedRegion(si int, p *placeRef) bool {
 			continue
 		}
 		gap := p.t0 - q.t1
-		if gap == 0 || (gap <= 2 && (st.toks[q.t1].s == "of" || st.toks[q.t1].s == "the")) {
+		if gap == 0 || (gap <= 2 && q.t1 < len(st.toks) && (st.toks[q.t1].s == "of" || st.toks[q.t1].s == "the")) {
 			return true
 		}
 	}

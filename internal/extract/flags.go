@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"skyledger/internal/domain"
 	"skyledger/internal/gazetteer"
+	"skyledger/internal/textnum"
 )
 
 // suggester is the gazetteer's Suggest, used when the gazetteer has it.
@@ -47,6 +51,153 @@ func (st *docState) checkFlags(doc domain.Document, rows []*row) {
 	st.placeNotInRegion(add)
 	st.breakdownSums(add)
 	st.damageDenied(add)
+	st.titleCount(doc.Title, add)
+	st.officialWrongRegion(add)
+}
+
+// countryAfter: country p names the country of region q right after it: a capitalised noun
+// ("Курской областью Украины", "the Kursk region of Ukraine"), not the adjective of what follows
+// ("Смоленской областью уничтожен украинский беспилотник").
+func countryAfter(text string, q, p placeRef) bool {
+	if p.adjective || p.start < q.end {
+		return false
+	}
+	if gap := strings.TrimSpace(text[q.end:p.start]); gap != "" && gap != "of" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p.text)
+	return unicode.IsUpper(r)
+}
+
+// officialWrongRegion: a head of a region given another region's title ("Governor of Kursk
+// Oblast Vyacheslav Gladkov", "Gladkov, governor of the Kursk region"): the text got the region or
+// the official wrong. The rows keep the region the text names.
+func (st *docState) officialWrongRegion(add func(domain.Flag)) {
+	for i := range st.offs {
+		off := &st.offs[i]
+		if off.o.Role != string(domain.Governor) {
+			continue
+		}
+		// the places near the surname only (places are in text order): a 10 MB report names
+		// thousands of officials and places
+		from := sort.Search(len(st.places), func(k int) bool { return st.places[k].t1 >= off.t-3 })
+		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+4; j++ {
+			q := &st.places[j]
+			if q.kind != domain.RegionPlace || q.region == "" || q.region == off.o.Region || q.adjective {
+				continue
+			}
+			var lo, hi int // the tokens between the region and the surname
+			var gap string
+			switch {
+			case q.t1 <= off.t && off.t-q.t1 <= 3:
+				lo, hi, gap = q.t1, off.t, st.text[q.end:off.start]
+			case q.t0 > off.t && q.t0-off.t <= 4:
+				lo, hi, gap = off.t+1, q.t0, st.text[off.end:q.start]
+			default:
+				continue
+			}
+			if strings.ContainsAny(gap, ".;()") || strings.Count(gap, ",") > 1 {
+				continue
+			}
+			// a governor's title ties them: its word between them, or right before the region
+			title := false
+			for _, h := range st.hitsIn(lo-4, hi) {
+				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1) {
+					title = true
+				}
+			}
+			if !title {
+				continue
+			}
+			own := st.x.regionName(off.o.Region)
+			add(domain.Flag{
+				Type: domain.PlaceNotInRegion,
+				Detail: fmt.Sprintf("The text makes %s the head of %s, but %s heads %s.",
+					off.o.Name, st.x.regionName(q.region), off.o.Name, own),
+				Suggestion: own,
+				Evidence: []domain.Span{
+					{Field: "region", Start: q.start, End: q.end, Text: q.text, Rule: "official-wrong-region"},
+					{Field: "reporter", Start: off.start, End: off.end, Text: st.text[off.start:off.end], Rule: ruleOfficial},
+				},
+			})
+			break
+		}
+	}
+}
+
+// titleCount: a title that states a figure of downed drones the text never gives ("45 drones
+// downed" over a text that says 54), as rewrites do when they swap two nights' figures. Only a
+// figure found nowhere in the text counts: a title may quote any figure the text gives.
+func (st *docState) titleCount(title string, add func(domain.Flag)) {
+	if title == "" || !st.titleDrone {
+		return
+	}
+	toks, _ := st.title(title)
+	var drones, intercept bool
+	for _, h := range st.titleHits {
+		switch h.p.cat {
+		case catIntercept:
+			intercept = true
+		case catLaunched, catRecap, catHistory, catModal:
+			return
+		}
+	}
+	if !intercept {
+		return
+	}
+	var fig *textnum.Number
+	for _, n := range textnum.Scan(title) {
+		if n.Attached || n.Hedged || n.Ordinal {
+			continue
+		}
+		// the figure is the drones': a drone noun follows it within two words
+		t1 := tokenAt(toks, n.End-1) + 1
+		drones = false
+		for _, h := range st.titleHits {
+			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
+				drones = true
+			}
+		}
+		if !drones {
+			continue
+		}
+		if fig != nil {
+			return // two figures: which is which is not for a title to say
+		}
+		fig = &n
+	}
+	if fig == nil {
+		return
+	}
+	for si := range st.sNums {
+		for _, n := range st.sNums[si] {
+			if n.value == fig.Value {
+				return
+			}
+		}
+	}
+	// the text's figure for the same region (the title's, or the national tally)
+	var r *row
+	for _, c := range st.rows {
+		if c.inc.Kind != domain.Intercept || c.inc.Count == nil || c.window || string(c.inc.Region) != st.titleReg {
+			continue
+		}
+		if r == nil || c.total && !r.total {
+			r = c
+		}
+	}
+	if r == nil || *r.inc.Count == fig.Value {
+		return
+	}
+	where := "in total"
+	if r.inc.Region != "" {
+		where = "over " + st.x.regionName(string(r.inc.Region))
+	}
+	add(domain.Flag{
+		Type:     domain.InternalContradiction,
+		Detail:   fmt.Sprintf("The title says %d drones were downed, but the text gives %d %s.", fig.Value, *r.inc.Count, where),
+		Evidence: append([]domain.Span{{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: "title-count"}}, countSpans(r)...),
+	})
 }
 
 func (x *Extractor) regionName(code string) string {
@@ -75,11 +226,16 @@ func countryName(code string) string {
 func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 	check := func(text string, toks []token, ps []placeRef, field string) {
 		for i, p := range ps {
-			if p.kind != domain.CountryPlace || i+1 >= len(ps) {
+			if p.kind != domain.CountryPlace {
 				continue
 			}
-			q := ps[i+1]
-			if q.kind != domain.RegionPlace || q.t0-p.t1 > 1 {
+			var q placeRef
+			switch {
+			case i+1 < len(ps) && ps[i+1].kind == domain.RegionPlace && ps[i+1].t0-p.t1 <= 1:
+				q = ps[i+1] // "Ukraine's Kaluga Region", "украинской Курской области"
+			case i > 0 && ps[i-1].kind == domain.RegionPlace && countryAfter(text, ps[i-1], p):
+				q = ps[i-1] // "the Kursk region of Ukraine", "Курской областью Украины"
+			default:
 				continue
 			}
 			rc := regionCountry(q.region)
@@ -88,10 +244,11 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 			}
 			add(domain.Flag{
 				Type: domain.RegionWrongCountry,
-				Detail: fmt.Sprintf("%q puts %s in %s; %s is in %s.", text[p.start:q.end], st.x.regionName(q.region),
+				Detail: fmt.Sprintf("%q puts %s in %s; %s is in %s.", text[min(p.start, q.start):max(p.end, q.end)], st.x.regionName(q.region),
 					countryName(p.country), st.x.regionName(q.region), countryName(rc)),
 				Suggestion: st.x.regionName(q.region) + ", " + countryName(rc),
-				Evidence:   []domain.Span{{Field: field + "region", Start: p.start, End: q.end, Text: text[p.start:q.end], Rule: "region-wrong-country"}},
+				Evidence: []domain.Span{{Field: field + "region", Start: min(p.start, q.start), End: max(p.end, q.end),
+					Text: text[min(p.start, q.start):max(p.end, q.end)], Rule: "region-wrong-country"}},
 			})
 		}
 	}
@@ -188,8 +345,15 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			if p.kind != domain.DistrictPlace && !foreign {
 				continue
 			}
+			// a region right next to the district ("Броварському районі Харківської області", "the X
+			// District of Y Oblast") is the one the text puts it in; another region of the sentence
+			// (the speaker's "head of the Kyiv OVA") does not excuse it
+			claimed := regs
+			if adj := adjacentRegions(regs, p); len(adj) > 0 {
+				claimed = adj
+			}
 			ok := false
-			for _, r := range regs {
+			for _, r := range claimed {
 				if p.region == r.region || st.x.g.Contains(r.region, p.place) {
 					ok = true
 				}
@@ -208,8 +372,8 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 				continue
 			}
 			// the region nearest to the district
-			r := regs[0]
-			for _, q := range regs {
+			r := claimed[0]
+			for _, q := range claimed {
 				if abs(q.t0-p.t0) < abs(r.t0-p.t0) {
 					r = q
 				}
@@ -221,12 +385,18 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			}
 			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
 			sugg := ""
-			if s, ok := st.suggestion(r.region, p.text); ok { // what the text wrote, not the foreign town it matched
-				sugg = s
-				detail += "; did you mean " + sugg + "?"
-			}
-			if sugg == "" {
+			switch {
+			case !foreign && p.kind == domain.DistrictPlace && p.region != "":
+				// the district exists, in another region: the region is what the text got wrong
+				sugg = p.name + ", " + st.x.regionName(p.region)
 				detail += "."
+			default:
+				if s, ok := st.suggestion(r.region, p.text); ok { // what the text wrote, not the foreign town it matched
+					sugg = s
+					detail += "; did you mean " + sugg + "?"
+				} else {
+					detail += "."
+				}
 			}
 			add(domain.Flag{
 				Type:       domain.PlaceNotInRegion,
@@ -239,6 +409,17 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			})
 		}
 	}
+}
+
+// adjacentRegions: the regions of regs at most two words before or after place p.
+func adjacentRegions(regs []*placeRef, p *placeRef) []*placeRef {
+	var adj []*placeRef
+	for _, r := range regs {
+		if (r.t0 >= p.t1 && r.t0-p.t1 <= 2) || (r.t1 <= p.t0 && p.t0-r.t1 <= 2) {
+			adj = append(adj, r)
+		}
+	}
+	return adj
 }
 
 func abs(a int) int {

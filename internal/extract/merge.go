@@ -120,11 +120,42 @@ func (st *docState) merge() []*row {
 			st.mergeInto(m, r)
 		}
 	}
+	for _, m := range out {
+		if m.uncounted {
+			m.inc.Count = nil
+			m.inc.Evidence = slices.DeleteFunc(m.inc.Evidence, func(e domain.Span) bool { return e.Field == "count" })
+		}
+		if m.inc.Place != "" && m.inc.Region != "" && string(m.inc.Place) == st.x.regionName(string(m.inc.Region)) {
+			// Moscow in RU-MOW, Kyiv in UA-30: a city that is the region is no place within it
+			m.inc.Place = ""
+			m.inc.Evidence = slices.DeleteFunc(m.inc.Evidence, func(e domain.Span) bool { return e.Field == "place" })
+		}
+	}
 	return out
+}
+
+// singularOnly: the row's figure is a singular drone noun ("обломки беспилотника"), not a stated
+// number.
+func singularOnly(r *row) bool {
+	if r.inc.Count == nil || *r.inc.Count != 1 {
+		return false
+	}
+	for _, e := range r.inc.Evidence {
+		if e.Field == "count" && e.Rule != ruleCountSg {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *docState) mergeInto(m, r *row) {
 	distinctPlaces := len(m.places) > 0 && len(r.places) > 0 && !sameStrings(m.places, r.places) && m.inc.Reporter == r.inc.Reporter && m.sent != r.sent
+	if m.inc.Kind == domain.Debris && len(m.places) > 0 && len(r.places) > 0 && !sameStrings(m.places, r.places) && m.sent != r.sent &&
+		(m.inc.Count == nil && singularOnly(r) || r.inc.Count == nil && singularOnly(m)) {
+		// debris fell at several places and only one is told as "debris of a drone": how many
+		// drones the row's debris came from is not stated (whoever told which place)
+		m.uncounted = true
+	}
 	switch {
 	case r.inc.Count == nil:
 	case m.inc.Count == nil:

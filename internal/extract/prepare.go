@@ -153,6 +153,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
 	st.docCountry = docCountry(st.places, doc.Text, st.hits)
+	st.places = dropDatelinePlaces(st.places, st.dates) // after docCountry: "KYIV, Nov 3" tells the country
 	st.findTallySpeaker()
 	if len(doc.Published) == 10 {
 		st.defDt, st.defKn = doc.Published, true
@@ -208,8 +209,15 @@ func dropOfficialNames(ps []placeRef, offs []officialHit) []placeRef {
 // launched from ("з напрямків Курськ, Орел") do not count: they are not where the text's news is.
 func docCountry(ps []placeRef, text string, hits []hit) string {
 	ru, ua := 0, 0
+	var ends []int // the origin cues' ends, sorted: a binary search per place, not a scan
+	for _, h := range hits {
+		if h.p.cat == catOrigin {
+			ends = append(ends, h.t1)
+		}
+	}
+	sort.Ints(ends)
 	for _, p := range ps {
-		if afterOrigin(hits, p.t0) {
+		if afterOrigin(ends, p.t0) {
 			continue
 		}
 		switch regionCountry(p.region) {
@@ -228,19 +236,17 @@ func docCountry(ps []placeRef, text string, hits []hit) string {
 	return ""
 }
 
-// afterOrigin: token t is at most 8 tokens after an origin cue ("з напрямків", "launched from").
-func afterOrigin(hits []hit, t int) bool {
-	for _, h := range hits {
-		if h.p.cat == catOrigin && h.t1 <= t && t-h.t1 <= 8 {
-			return true
-		}
-	}
-	return false
-}
+// townOwnRegion is the population from which a town read alone is kept in a region the text does
+// not name ("В Новошахтинске обломки повредили крышу"): below it a bare name is too often a
+// village namesake.
+const townOwnRegion = 30000
 
-// ownTown is the population from which a bare town name stands for itself even when the text
-// names no region: "у Конотопі", "в Ізмаїлі", "над Шосткою" (70-90 thousand) are the towns.
-const ownTown = 30000
+// afterOrigin: token t is at most 8 tokens after an origin cue ("з напрямків", "launched from")
+// that ends at one of ends (sorted).
+func afterOrigin(ends []int, t int) bool {
+	k := sort.SearchInts(ends, t-8)
+	return k < len(ends) && ends[k] <= t
+}
 
 // dropWeakPlaces removes place readings the text does not support: a first name, or a bare
 // small-town or district name (no "village"/"district" word) in a region the text never names.
@@ -293,7 +299,33 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 		if isFirst && p.generic == "" {
 			continue
 		}
-		if p.generic == "" && !named[p.region] && p.place.Population < ownTown {
+		if k < len(first) && first[k].start < p.end {
+			continue // a generic word, then a first name: "the head of the republic Sergei Aksyonov"
+		}
+		if p.generic == "" && !named[p.region] && p.place.Population < townOwnRegion {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// dropDatelinePlaces removes the city of a wire dateline ("MOSCOW, Nov 3 (Reuters) - Russian air
+// defences ..."): where the report was filed, not where anything happened.
+func dropDatelinePlaces(ps []placeRef, dates []dateMention) []placeRef {
+	var dl *dateMention
+	for i := range dates {
+		if dates[i].dateline {
+			dl = &dates[i]
+			break
+		}
+	}
+	if dl == nil {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if p.start >= dl.start && p.end <= dl.end {
 			continue
 		}
 		out = append(out, p)
@@ -468,7 +500,7 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 	}
 	s, hit := st.x.suggestions.get(k)
 	if !hit {
-		if cs := sg.Suggest(region, name, 1); len(cs) > 0 {
+		if cs := sg.Suggest(region, name, 1); len(cs) > 0 && cs[0].Score >= minSuggestScore {
 			s = suggested{cs[0].Place.Name, true}
 		}
 		st.x.suggestions.put(k, s)
@@ -479,6 +511,11 @@ func (st *docState) suggestion(region, name string) (string, bool) {
 	st.suggested[k] = s
 	return s.name, s.ok
 }
+
+// minSuggestScore: below it the nearest name in the region is a guess, not a likely correction
+// ("Novobavarskyi" for "Броварському районі" scores 0.55; "Dzerzhinsky District" for
+// "Dzhezkazgan District" 0.79).
+const minSuggestScore = 0.7
 
 type suggested struct {
 	name string

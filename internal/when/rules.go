@@ -698,6 +698,9 @@ func (s *scanner) relativeDay(i int) int {
 	case s.w(j, cThis) && s.w(j+1, cDayPart):
 		return s.emitRel(i, j+2, 0, false, "relative.today")
 	case s.w(j, cMorningAdv):
+		if s.isDay(j+1) && s.w(j+2, cMonth) {
+			return i // "утром 14 ноября": the date that follows says which morning
+		}
 		return s.emitRel(i, j+1, 0, false, "relative.morning")
 	}
 	return i

@@ -112,6 +112,7 @@ func TestScan(t *testing.T) {
 		{"Sunday's attack", "2025-08-24 relative.weekday relative 'Sunday's'"},
 		{"this morning", "2025-08-27 relative.today relative 'this morning'"},
 		{"утром", "2025-08-27 relative.morning relative 'утром'"},
+		{"утром 25 августа", "2025-08-25 ru.date absolute '25 августа'"},
 		{"зранку", "2025-08-27 relative.morning relative 'зранку'"},
 		{"за минувшие сутки", "2025-08-27 relative.day_summary relative 'за минувшие сутки'"},
 		{"за сутки", "2025-08-27 relative.day_summary relative 'за сутки'"},
