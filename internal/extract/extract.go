@@ -1364,6 +1364,21 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if csp != nil {
 		ev = append(ev, *csp)
 	}
+	if cnt != nil && csp != nil && csp.Rule == ruleCount {
+		for i, n := range cnums {
+			if n.start == csp.Start {
+				if more := st.typeListSum(g, cnums, i); len(more) > 0 {
+					v := *cnt
+					for _, m := range more {
+						v += m.value
+						ev = append(ev, st.span("count", m.start, m.end, ruleCount))
+					}
+					cnt = &v
+				}
+				break
+			}
+		}
+	}
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
 }
 
@@ -2154,6 +2169,42 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 		return true
 	}
 	return false
+}
+
+// typeListSum gives the figures that follow figure b in a list of drone types within the
+// sentence ("три БпЛА типу «Молнія»; один FPV-дрон і два БпЛА невідомого типу"): each figure
+// right before its drone word, after the previous one's drone word and at most two words of its
+// type, across a ";", "," or "і/та".
+func (st *docState) typeListSum(g sentHits, cnums []number, b int) []number {
+	var out []number
+	prev := cnums[b]
+	for i := b + 1; i < len(cnums); i++ {
+		n := cnums[i]
+		if n.hedged {
+			break
+		}
+		d, ok := st.droneAfter(g, cnums, n.t1, 1)
+		pd, pok := st.droneAfter(g, cnums, prev.t1, 1)
+		if !ok || !pok || n.t0 < pd.t1 || n.t0-pd.t1 > 3 || anotherBefore(g, n) {
+			break
+		}
+		own := false // "збито 5 дронів, 2 дрони влучили у склад": a figure with its own verb
+		for _, c := range []category{catIntercept, catImpact, catDebris} {
+			for _, h := range g[c] {
+				own = own || (h.t0 >= d.t1 && h.t0 <= d.t1+3)
+			}
+		}
+		if own {
+			break
+		}
+		gap := st.text[pd.end:n.start]
+		if !strings.ContainsAny(gap, ";,") && !strings.Contains(gap, " і ") && !strings.Contains(gap, " та ") {
+			break
+		}
+		out = append(out, n)
+		prev = n
+	}
+	return out
 }
 
 // typeListLine reads sentence si as one line of a list of drone types under st.listRow ("- 11
