@@ -601,6 +601,7 @@ func (st *docState) sentence(si int) {
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
 	st.noCasBefore(si, created)
+	st.laterDateRow(si, g, dm, created)
 
 	// context for the following sentences
 	st.updateRegionContext(si, g)
@@ -1995,6 +1996,54 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				r.inc.Evidence = append(r.inc.Evidence, withField(sp, "injured"))
 			}
 		}
+	}
+}
+
+// laterDateRow: "Вчора над Херсонщиною знищено 3 дрони, а сьогодні вночі ще 5": a second date in
+// the sentence, then "ще"/"another" and a figure with no verb of its own, is the same kind of
+// incident on that date.
+func (st *docState) laterDateRow(si int, g sentHits, dm *dateMention, created []*row) {
+	if dm == nil || len(created) != 1 || created[0].inc.Count == nil {
+		return
+	}
+	r := created[0]
+	var d2 *dateMention
+	for i := range st.sDates[si] {
+		d := &st.sDates[si][i]
+		if d.start > dm.end && !d.weak && !d.dateline && d.known && domain.NullString(d.date) != r.inc.Date {
+			d2 = d
+			break
+		}
+	}
+	if d2 == nil {
+		return
+	}
+	for _, n := range st.sNums[si] {
+		if n.start < d2.end || n.hedged || !anotherBefore(g, n) {
+			continue
+		}
+		for _, c := range []category{catIntercept, catImpact, catDebris} {
+			for _, h := range g[c] {
+				if h.start > d2.end {
+					return // the clause has a verb of its own: not a bare "ще 5"
+				}
+			}
+		}
+		r2 := &row{}
+		*r2 = *r
+		v := n.value
+		r2.inc.Count, r2.inc.Date = &v, domain.NullString(d2.date)
+		r2.inc.Evidence = append([]domain.Span{st.span("count", n.start, n.end, ruleCount), st.span("date", d2.start, d2.end, ruleDate+":"+d2.rule)},
+			r.inc.Evidence[:1]...)
+		if r.inc.Reporter != "" {
+			for _, e := range r.inc.Evidence {
+				if e.Field == "reporter" {
+					r2.inc.Evidence = append(r2.inc.Evidence, e)
+				}
+			}
+		}
+		st.rows = append(st.rows, r2)
+		return
 	}
 }
 
