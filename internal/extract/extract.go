@@ -1047,7 +1047,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 					}
 				}
 				ev := []domain.Span{trigSpan, st.span("region", ps[0].start, ps[0].end, ruleMulti)}
-				mk(k.k, rg, regionCountry(rg), placeName(ps), nil, ruleMulti, ev)
+				var one *int
+				if h := st.clauseOne(si, drones, cnums, incPlaces, ps[0]); h != nil && k.k != domain.Intercept {
+					one = domain.Int(1)
+					ev = append(ev, st.span("count", h.start, h.end, ruleCountSg))
+				}
+				mk(k.k, rg, regionCountry(rg), placeName(ps), one, ruleMulti, ev)
 			}
 			impactN := false
 			if k.k == domain.Impact {
@@ -1997,6 +2002,35 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			}
 		}
 	}
+}
+
+// clauseOne: in a sentence naming several regions, the clause of place p (up to the next place
+// of another region) names one drone with a singular word and no figure ("на Чернігівщині
+// влучання дрона спричинило пожежу"); it returns that word.
+func (st *docState) clauseOne(si int, drones []hit, cnums []number, ps []*placeRef, p *placeRef) *hit {
+	end := st.sents[si].t1
+	for _, q := range ps {
+		if q.t0 > p.t0 && q.region != p.region && q.t0 < end {
+			end = q.t0
+		}
+	}
+	var one *hit
+	for i := range drones {
+		h := &drones[i]
+		if h.t0 < p.t1 || h.t0 >= end {
+			continue
+		}
+		if h.p.tag != "sg" || one != nil {
+			return nil
+		}
+		one = h
+	}
+	for _, n := range cnums {
+		if n.t0 >= p.t1 && n.t0 < end {
+			return nil
+		}
+	}
+	return one
 }
 
 // laterDateRow: "Вчора над Херсонщиною знищено 3 дрони, а сьогодні вночі ще 5": a second date in
