@@ -537,6 +537,11 @@ func (st *docState) sentence(si int) {
 		impacts, continued = damage[:1], true
 		st.damageCont = si + 1
 	}
+	if len(intercepts)+len(impacts)+len(debris) == 0 && len(g[catLaunched]) > 0 && st.listHeadOfRegion(si) {
+		// "По Харківщині ворог застосував: - 3 БпЛА …; - 7 FPV-дронів": what the enemy used on a
+		// region, listed below, struck it
+		impacts = g[catLaunched][:1]
+	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
 	blocked := len(g[catHistory]) > 0 || len(g[catModal]) > 0
 	if len(intercepts) > 0 && !blocked {
@@ -2002,6 +2007,19 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			}
 		}
 	}
+}
+
+// listHeadOfRegion: sentence si names a region, ends with a colon, and the next line is a list
+// line of drones ("- 3 БпЛА типу «Герань-2»;").
+func (st *docState) listHeadOfRegion(si int) bool {
+	if si+1 >= len(st.sents) || !strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		return false
+	}
+	region := false
+	for _, p := range st.sPlaces[si] {
+		region = region || (p.kind == domain.RegionPlace && !p.adjective)
+	}
+	return region && len(st.group(si + 1)[catDrone]) > 0 && st.listLine(si+1)
 }
 
 // clauseOne: in a sentence naming several regions, the clause of place p (up to the next place
