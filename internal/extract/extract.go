@@ -53,9 +53,10 @@ type row struct {
 	window  bool // the figure covers a stated time window ("within four hours")
 	// dateRule says where the date came from; a row dated only by publication joins a row of the
 	// same kind and region that has a cue ("Drone downed over Kursk" above "on Thursday night")
-	dateRule string
-	another  bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
-	dateText string
+	dateRule   string
+	another    bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
+	attackOnly bool // an impact told only by attack words ("постраждали внаслідок атаки дронів")
+	dateText   string
 	// datelineDated: the row's only date is the report's dateline or page stamp, which dates the
 	// report rather than the incident
 	datelineDated bool
@@ -265,6 +266,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 		st.sentence(si)
 	}
 	st.titleReporter(doc.Title)
+	st.attacksOfDebris()
 	rows := st.merge()
 	debrisOfOne(rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
@@ -594,6 +596,15 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	if len(impacts) > 0 {
+		weak := true
+		for _, h := range impacts {
+			weak = weak && (h.p.tag == "weak" || h.p.tag == "weakcas") && !st.hitSomething(g, h) // not "атаковал нефтебазу"
+		}
+		for _, r := range created {
+			r.attackOnly = weak && r.inc.Kind == domain.Impact
+		}
+	}
 	st.listRow = nil
 	if len(created) == 1 && created[0].inc.Count == nil && strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
 		st.listRow, st.listSent, st.listN = created[0], si, 0
@@ -2020,6 +2031,41 @@ func (st *docState) listHeadOfRegion(si int) bool {
 		region = region || (p.kind == domain.RegionPlace && !p.adjective)
 	}
 	return region && len(st.group(si + 1)[catDrone]) > 0 && st.listLine(si+1)
+}
+
+// attacksOfDebris drops an impact row told only by attack words when the text gives debris rows
+// for the same date and region: "двоє людей постраждали внаслідок атаки дронів на Київ … уламками
+// пошкоджено будинки" tells one event, the debris; the attack's casualties go to the debris row.
+func (st *docState) attacksOfDebris() {
+	drop := false
+	for _, r := range st.rows {
+		if !r.attackOnly {
+			continue
+		}
+		for _, d := range st.rows {
+			if d.inc.Kind == domain.Debris && d.inc.Date == r.inc.Date && d.inc.Region == r.inc.Region && d.inc.Region != "" {
+				if d.inc.Killed == nil {
+					d.inc.Killed = r.inc.Killed
+				}
+				if d.inc.Injured == nil {
+					d.inc.Injured = r.inc.Injured
+				}
+				r.attackOnly, drop = false, true
+				r.inc.Kind = "" // marked for removal below
+				break
+			}
+		}
+	}
+	if !drop {
+		return
+	}
+	out := st.rows[:0]
+	for _, r := range st.rows {
+		if r.inc.Kind != "" {
+			out = append(out, r)
+		}
+	}
+	st.rows = out
 }
 
 // clauseOne: in a sentence naming several regions, the clause of place p (up to the next place
