@@ -52,7 +52,8 @@ const (
 	catUnknownCas
 	catWeapon
 	catWindow
-	catOfficial // a named official (officials.tsv), not a lexicon category
+	catFurniture // page furniture: "Читайте також", "ЩЕ ЗА ТЕМОЮ" (tag rest: the rest is other stories)
+	catOfficial  // a named official (officials.tsv), not a lexicon category
 	numCategories
 )
 
@@ -68,7 +69,7 @@ var categoryNames = [numCategories]string{
 	catRepAirForce: "rep_air_force", catRepGovernor: "rep_governor", catRepMedia: "rep_media",
 	catRepMoD: "rep_mod", catRepOther: "rep_other", catSpeech: "speech", catTarget: "target",
 	catTotal: "total", catUnit: "unit", catUnknownCas: "unknowncas", catWeapon: "weapon",
-	catWindow: "window", catOfficial: "official",
+	catWindow: "window", catFurniture: "furniture", catOfficial: "official",
 }
 
 func (c category) String() string { return categoryNames[c] }

@@ -40,6 +40,7 @@ const (
 	ruleSeaPlace  = "sea-place"       // place of a sea row
 	rulePlace     = "place"           // district or settlement named
 	ruleOfficialR = "official-region" // region of the named official
+	ruleAirCmd    = "air-command"     // a regional air command: air force by name, regional by its rows
 )
 
 // row is an incident being built, with what the merge and the flags need to know.
@@ -52,9 +53,10 @@ type row struct {
 	window  bool // the figure covers a stated time window ("within four hours")
 	// dateRule says where the date came from; a row dated only by publication joins a row of the
 	// same kind and region that has a cue ("Drone downed over Kursk" above "on Thursday night")
-	dateRule string
-	another  bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
-	dateText string
+	dateRule   string
+	another    bool // the sentence speaks of another incident ("another drone hit ..."): counts add up
+	attackOnly bool // an impact told only by attack words ("постраждали внаслідок атаки дронів")
+	dateText   string
 	// datelineDated: the row's only date is the report's dateline or page stamp, which dates the
 	// report rather than the incident
 	datelineDated bool
@@ -120,6 +122,11 @@ type docState struct {
 	tallyRep     domain.Reporter
 	tallySpeaker domain.Span
 	titleReg     string
+	// a row whose sentence ends with a colon, for a list of drone types that follows ("прилетіли:
+	// - 2 БпЛА типу «Герань-2»; - 11 FPV-дронів"); listSent: its last line
+	listRow  *row
+	listSent int
+	listN    int // figures added so far
 }
 
 func (st *docState) span(field string, start, end int, rule string) domain.Span {
@@ -250,13 +257,32 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	st.cityAdministrations()
 	st.villagesOfDistricts()
 	for si := range st.sents {
+		if f := st.group(si)[catFurniture]; len(f) > 0 {
+			if f[0].p.tag == "rest" {
+				break // "ЩЕ ЗА ТЕМОЮ": headlines of other stories follow
+			}
+			continue // "Читайте також: …": a link to another story
+		}
 		st.sentence(si)
 	}
 	st.titleReporter(doc.Title)
+	st.attacksOfDebris()
 	rows := st.merge()
 	debrisOfOne(rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
+		if r.inc.Reporter == domain.NullString(domain.OtherOfficial) {
+			// a regional air command ("за інформацією ПвК «Схід»") is the air force; its rows were
+			// built as an official's, for its region
+			for i := len(r.inc.Evidence) - 1; i >= 0; i-- {
+				if e := r.inc.Evidence[i]; e.Field == "reporter" {
+					if e.Rule == ruleAirCmd {
+						r.inc.Reporter = domain.NullString(domain.AirForce)
+					}
+					break
+				}
+			}
+		}
 		out.Incidents = append(out.Incidents, r.inc)
 	}
 	st.checkFlags(doc, rows)
@@ -398,7 +424,7 @@ func (st *docState) sentence(si int) {
 	// damage words that are not negated ("no damage", "без пошкоджень")
 	damage := without(g[catDamage], g[catNoCas], g[catNoDamage])
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
-	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
 	concrete := len(damage) > 0 || len(killedH) > 0 || len(injuredH) > 0
 
 	// triggers
@@ -522,6 +548,11 @@ func (st *docState) sentence(si int) {
 		impacts, continued = damage[:1], true
 		st.damageCont = si + 1
 	}
+	if len(intercepts)+len(impacts)+len(debris) == 0 && len(g[catLaunched]) > 0 && st.listHeadOfRegion(si) {
+		// "По Харківщині ворог застосував: - 3 БпЛА …; - 7 FPV-дронів": what the enemy used on a
+		// region, listed below, struck it
+		impacts = g[catLaunched][:1]
+	}
 	hasTrigger := len(intercepts)+len(impacts)+len(debris) > 0
 	blocked := len(g[catHistory]) > 0 || len(g[catModal]) > 0
 	if len(intercepts) > 0 && !blocked {
@@ -537,10 +568,17 @@ func (st *docState) sentence(si int) {
 			droneOK = true
 		}
 	}
+	if !droneOK && len(g[catWeapon]) == 0 && si+1 < len(st.sents) && len(st.group(si + 1)[catDrone]) > 0 &&
+		strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		droneOK = true // "по Харківщині прилетіли:" and the list of drones below
+	}
 	if hasTrigger && !droneOK && len(drones) == 0 && len(g[catWeapon]) > 0 {
 		hasTrigger = false
 	}
 
+	if !hasTrigger && st.typeListLine(si, g) {
+		return
+	}
 	if !hasTrigger || blocked || !droneOK {
 		st.nonEvent(si, g, rep, repReg, repSpan, repOK, recap, dm)
 		return
@@ -576,6 +614,19 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	if len(impacts) > 0 {
+		weak := true
+		for _, h := range impacts {
+			weak = weak && (h.p.tag == "weak" || h.p.tag == "weakcas") && !st.hitSomething(g, h) // not "атаковал нефтебазу"
+		}
+		for _, r := range created {
+			r.attackOnly = weak && r.inc.Kind == domain.Impact
+		}
+	}
+	st.listRow = nil
+	if len(created) == 1 && created[0].inc.Count == nil && strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		st.listRow, st.listSent, st.listN = created[0], si, 0
+	}
 
 	if len(drones) == 0 {
 		st.debrisOfOne(si, created)
@@ -584,6 +635,7 @@ func (st *docState) sentence(si int) {
 	// casualties
 	st.casualties(si, g, nums, created, killedH, injuredH)
 	st.noCasBefore(si, created)
+	st.laterDateRow(si, g, dm, created)
 
 	// context for the following sentences
 	st.updateRegionContext(si, g)
@@ -630,7 +682,7 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 		}
 	}
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
-	injuredH := without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas])
+	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
 	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(g[catModal]) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
@@ -722,6 +774,9 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	add := func(cat category, rep domain.Reporter) {
 		for _, h := range g[cat] {
 			d := dist(h.t0, h.t1)
+			if h.p.tag == "af" && d > 2 {
+				continue // "збили захисники з ПвК «Схід»": the air command downed them, it does not speak
+			}
 			if h.p.tag == "head" && d > 5 {
 				// "погиб глава поселения": a head is the speaker only next to a speech verb
 				continue
@@ -803,6 +858,8 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 	sp := st.span("reporter", best.h.start, best.h.end, ruleReporter)
 	if best.off {
 		sp.Rule = ruleOfficial
+	} else if best.h.p.tag == "af" {
+		sp.Rule = ruleAirCmd
 	}
 	return best.rep, best.region, sp, true
 }
@@ -1034,7 +1091,12 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 					}
 				}
 				ev := []domain.Span{trigSpan, st.span("region", ps[0].start, ps[0].end, ruleMulti)}
-				mk(k.k, rg, regionCountry(rg), placeName(ps), nil, ruleMulti, ev)
+				var one *int
+				if h := st.clauseOne(si, drones, cnums, incPlaces, ps[0]); h != nil && k.k != domain.Intercept {
+					one = domain.Int(1)
+					ev = append(ev, st.span("count", h.start, h.end, ruleCountSg))
+				}
+				mk(k.k, rg, regionCountry(rg), placeName(ps), one, ruleMulti, ev)
 			}
 			impactN := false
 			if k.k == domain.Impact {
@@ -1351,6 +1413,21 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	}
 	if csp != nil {
 		ev = append(ev, *csp)
+	}
+	if cnt != nil && csp != nil && csp.Rule == ruleCount {
+		for i, n := range cnums {
+			if n.start == csp.Start {
+				if more := st.typeListSum(g, cnums, i); len(more) > 0 {
+					v := *cnt
+					for _, m := range more {
+						v += m.value
+						ev = append(ev, st.span("count", m.start, m.end, ruleCount))
+					}
+					cnt = &v
+				}
+				break
+			}
+		}
 	}
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
 }
@@ -1864,6 +1941,12 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			} else {
 				continue
 			}
+			if v != nil && best != nil && bi >= 0 && anotherBefore(g, counts[bi]) {
+				// "троє людей травмовані, ще одну людину поранено": another group of the same kind
+				x := *best + *v
+				best = &x
+				continue
+			}
 			if v != nil && (best == nil || *v > *best) {
 				best = v
 				s := sp
@@ -1979,6 +2062,131 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 	}
 }
 
+// listHeadOfRegion: sentence si names a region, ends with a colon, and the next line is a list
+// line of drones ("- 3 БпЛА типу «Герань-2»;").
+func (st *docState) listHeadOfRegion(si int) bool {
+	if si+1 >= len(st.sents) || !strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":") {
+		return false
+	}
+	region := false
+	for _, p := range st.sPlaces[si] {
+		region = region || (p.kind == domain.RegionPlace && !p.adjective)
+	}
+	return region && len(st.group(si + 1)[catDrone]) > 0 && st.listLine(si+1)
+}
+
+// attacksOfDebris drops an impact row told only by attack words when the text gives debris rows
+// for the same date and region: "двоє людей постраждали внаслідок атаки дронів на Київ … уламками
+// пошкоджено будинки" tells one event, the debris; the attack's casualties go to the debris row.
+func (st *docState) attacksOfDebris() {
+	drop := false
+	for _, r := range st.rows {
+		if !r.attackOnly {
+			continue
+		}
+		for _, d := range st.rows {
+			if d.inc.Kind == domain.Debris && d.inc.Date == r.inc.Date && d.inc.Region == r.inc.Region && d.inc.Region != "" {
+				if d.inc.Killed == nil {
+					d.inc.Killed = r.inc.Killed
+				}
+				if d.inc.Injured == nil {
+					d.inc.Injured = r.inc.Injured
+				}
+				r.attackOnly, drop = false, true
+				r.inc.Kind = "" // marked for removal below
+				break
+			}
+		}
+	}
+	if !drop {
+		return
+	}
+	out := st.rows[:0]
+	for _, r := range st.rows {
+		if r.inc.Kind != "" {
+			out = append(out, r)
+		}
+	}
+	st.rows = out
+}
+
+// clauseOne: in a sentence naming several regions, the clause of place p (up to the next place
+// of another region) names one drone with a singular word and no figure ("на Чернігівщині
+// влучання дрона спричинило пожежу"); it returns that word.
+func (st *docState) clauseOne(si int, drones []hit, cnums []number, ps []*placeRef, p *placeRef) *hit {
+	end := st.sents[si].t1
+	for _, q := range ps {
+		if q.t0 > p.t0 && q.region != p.region && q.t0 < end {
+			end = q.t0
+		}
+	}
+	var one *hit
+	for i := range drones {
+		h := &drones[i]
+		if h.t0 < p.t1 || h.t0 >= end {
+			continue
+		}
+		if h.p.tag != "sg" || one != nil {
+			return nil
+		}
+		one = h
+	}
+	for _, n := range cnums {
+		if n.t0 >= p.t1 && n.t0 < end {
+			return nil
+		}
+	}
+	return one
+}
+
+// laterDateRow: "Вчора над Херсонщиною знищено 3 дрони, а сьогодні вночі ще 5": a second date in
+// the sentence, then "ще"/"another" and a figure with no verb of its own, is the same kind of
+// incident on that date.
+func (st *docState) laterDateRow(si int, g sentHits, dm *dateMention, created []*row) {
+	if dm == nil || len(created) != 1 || created[0].inc.Count == nil {
+		return
+	}
+	r := created[0]
+	var d2 *dateMention
+	for i := range st.sDates[si] {
+		d := &st.sDates[si][i]
+		if d.start > dm.end && !d.weak && !d.dateline && d.known && domain.NullString(d.date) != r.inc.Date {
+			d2 = d
+			break
+		}
+	}
+	if d2 == nil {
+		return
+	}
+	for _, n := range st.sNums[si] {
+		if n.start < d2.end || n.hedged || !anotherBefore(g, n) {
+			continue
+		}
+		for _, c := range []category{catIntercept, catImpact, catDebris} {
+			for _, h := range g[c] {
+				if h.start > d2.end {
+					return // the clause has a verb of its own: not a bare "ще 5"
+				}
+			}
+		}
+		r2 := &row{}
+		*r2 = *r
+		v := n.value
+		r2.inc.Count, r2.inc.Date = &v, domain.NullString(d2.date)
+		r2.inc.Evidence = append([]domain.Span{st.span("count", n.start, n.end, ruleCount), st.span("date", d2.start, d2.end, ruleDate+":"+d2.rule)},
+			r.inc.Evidence[:1]...)
+		if r.inc.Reporter != "" {
+			for _, e := range r.inc.Evidence {
+				if e.Field == "reporter" {
+					r2.inc.Evidence = append(r2.inc.Evidence, e)
+				}
+			}
+		}
+		st.rows = append(st.rows, r2)
+		return
+	}
+}
+
 // noCasBefore: "… виникли пожежі. Постраждалих немає. Сили ППО знищили 21 безпілотник": the
 // downing (or the debris: "There were no casualties. A power line was damaged by falling
 // debris") told right after a "no casualties" sentence about the same region's rows is the same
@@ -2007,6 +2215,47 @@ func (st *docState) noCasBefore(si int, created []*row) {
 			r.inc.Evidence = append(r.inc.Evidence, withField(sp, "killed"), withField(sp, "injured"))
 		}
 	}
+}
+
+// notBuildings drops the casualty words whose subject is a building ("постраждав приватний
+// будинок", "постраждали будівлі"): a building word right after the word, or after one word that
+// is no preposition ("травмована у будинку" is a person).
+func (st *docState) notBuildings(g sentHits, hs []hit) []hit {
+	var bs []hit
+	for _, b := range g[catTarget] {
+		if b.p.tag == "building" {
+			bs = append(bs, b)
+		}
+	}
+	if len(bs) == 0 || len(hs) == 0 {
+		return hs
+	}
+	var out []hit
+	for _, h := range hs {
+		building := false
+		for _, b := range bs {
+			if b.t0 == h.t1 || (b.t0 == h.t1+1 && !placePrep[st.toks[h.t1].s]) {
+				building = true
+			}
+		}
+		if !building {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// placePrep: prepositions of place, after which a building is where a person was hurt.
+var placePrep = map[string]bool{"у": true, "в": true, "на": true, "біля": true, "поблизу": true, "во": true, "возле": true}
+
+// anotherBefore: figure n follows "ще"/"ещё" ("ще одну людину", "ще двоє").
+func anotherBefore(g sentHits, n number) bool {
+	for _, h := range g[catAnother] {
+		if h.p.tag == "num" && h.t1 == n.t0 {
+			return true
+		}
+	}
+	return false
 }
 
 // singularPerson: "a woman was injured", "постраждав чоловік".
@@ -2124,6 +2373,71 @@ func (st *docState) tallyContinues(si int, g sentHits) bool {
 		return true
 	}
 	return false
+}
+
+// typeListSum gives the figures that follow figure b in a list of drone types within the
+// sentence ("три БпЛА типу «Молнія»; один FPV-дрон і два БпЛА невідомого типу"): each figure
+// right before its drone word, after the previous one's drone word and at most two words of its
+// type, across a ";", "," or "і/та".
+func (st *docState) typeListSum(g sentHits, cnums []number, b int) []number {
+	var out []number
+	prev := cnums[b]
+	for i := b + 1; i < len(cnums); i++ {
+		n := cnums[i]
+		if n.hedged {
+			break
+		}
+		d, ok := st.droneAfter(g, cnums, n.t1, 1)
+		pd, pok := st.droneAfter(g, cnums, prev.t1, 1)
+		if !ok || !pok || n.t0 < pd.t1 || n.t0-pd.t1 > 3 || anotherBefore(g, n) {
+			break
+		}
+		own := false // "збито 5 дронів, 2 дрони влучили у склад": a figure with its own verb
+		for _, c := range []category{catIntercept, catImpact, catDebris} {
+			for _, h := range g[c] {
+				own = own || (h.t0 >= d.t1 && h.t0 <= d.t1+3)
+			}
+		}
+		if own {
+			break
+		}
+		gap := st.text[pd.end:n.start]
+		if !strings.ContainsAny(gap, ";,") && !strings.Contains(gap, " і ") && !strings.Contains(gap, " та ") {
+			break
+		}
+		out = append(out, n)
+		prev = n
+	}
+	return out
+}
+
+// typeListLine reads sentence si as one line of a list of drone types under st.listRow ("- 11
+// FPV-дронів;"): its figure adds to the row's count. A line of another weapon ("- 2 КАБи") adds
+// nothing but keeps the list going.
+func (st *docState) typeListLine(si int, g sentHits) bool {
+	r := st.listRow
+	if r == nil || st.listSent != si-1 || !st.listLine(si) {
+		return false
+	}
+	for _, p := range st.sPlaces[si] {
+		if p.kind == domain.RegionPlace {
+			return false // a breakdown by region, not by type
+		}
+	}
+	n := st.sNums[si][0]
+	st.listSent = si
+	if _, ok := st.droneAfter(g, st.sNums[si], n.t1, 3); !ok || n.hedged {
+		return true
+	}
+	v := n.value
+	if st.listN > 0 && r.inc.Count != nil {
+		v += *r.inc.Count
+	}
+	st.listN++
+	r.inc.Count = &v
+	r.sent = si // the row reads on to here: "Без постраждалих" after the list is about it (it is the last row)
+	r.inc.Evidence = append(r.inc.Evidence, st.span("count", n.start, n.end, ruleCount))
+	return true
 }
 
 // listLine: sentence si opens with a figure and follows a line that ends with a colon or a comma.
