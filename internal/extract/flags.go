@@ -508,8 +508,19 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 		if neg == nil {
 			continue
 		}
+		// the regions the denial's sentence names: "В Брянской области … разрушений нет" after damage
+		// in Kursk Oblast denies nothing of Kursk's
+		var denied []string
+		for _, p := range st.sPlaces[si] {
+			if p.kind != domain.CountryPlace && p.region != "" && !p.adjective {
+				denied = append(denied, p.region)
+			}
+		}
 		for _, r := range st.rowsIn(si-4, si-1) {
 			if r.sent >= si || r.sent < si-4 || (r.inc.Kind != domain.Impact && r.inc.Kind != domain.Debris) {
+				continue
+			}
+			if len(denied) > 0 && !slices.Contains(denied, string(r.inc.Region)) {
 				continue
 			}
 			// the row's own sentence reported damage
