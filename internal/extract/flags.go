@@ -460,7 +460,7 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 		for _, v := range per {
 			sum += v
 		}
-		if sum == *t.inc.Count {
+		if sum == *t.inc.Count || st.statedAfter(t, sum) {
 			continue
 		}
 		sort.Strings(order)
@@ -470,6 +470,24 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 			Evidence: countSpans(t),
 		})
 	}
+}
+
+// statedAfter: the breakdown's sum is a figure the text states after total t, in the next two
+// sentences ("За ночь … 45 … С 20:00 до 23:00 … 12 беспилотников: пять …, четыре …, три …"): the
+// breakdown is of that figure, not of t.
+func (st *docState) statedAfter(t *row, sum int) bool {
+	after := -1
+	for _, e := range countSpans(t) {
+		after = e.End
+	}
+	for si := t.sent; si <= t.sent+2 && si < len(st.sNums); si++ {
+		for _, n := range st.sNums[si] {
+			if n.value == sum && !n.hedged && n.start >= after {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // partialList: sentences from..to say their list of places is not all of it ("including 64 over
