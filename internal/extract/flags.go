@@ -83,8 +83,11 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 		from := sort.Search(len(st.places), func(k int) bool { return st.places[k].t1 >= off.t-3 })
 		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+4; j++ {
 			q := &st.places[j]
-			if q.kind != domain.RegionPlace || q.region == "" || q.region == off.o.Region || q.adjective {
+			if q.region == "" || q.region == off.o.Region || q.adjective {
 				continue
+			}
+			if q.kind != domain.RegionPlace && !(q.kind == domain.SettlementPlace && q.namesItsRegion() && st.titleRightAfter(q)) {
+				continue // a city is the region only as "Bryansk Governor …"
 			}
 			var lo, hi int // the tokens between the region and the surname
 			var gap string
@@ -123,6 +126,16 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 			break
 		}
 	}
+}
+
+// titleRightAfter: a governor's title follows place q after one space ("Bryansk Governor").
+func (st *docState) titleRightAfter(q *placeRef) bool {
+	for _, h := range st.hitsIn(q.t1, q.t1+1) {
+		if h.p.cat == catRepGovernor && h.t0 == q.t1 && h.start == q.end+1 && st.text[q.end] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCount: a title that states a figure of downed drones the text never gives ("45 drones
