@@ -366,7 +366,10 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 				continue
 			}
 			foreign := p.country != "" && p.country != "RU" && p.country != "UA"
-			if p.kind != domain.DistrictPlace && !foreign {
+			// a town told as a district ("the Graivoron district", "Грайворонском округе") is checked
+			// only against a region written right next to it
+			town := p.kind == domain.SettlementPlace && !foreign && p.region != "" && len(adjacentRegions(regs, p)) > 0
+			if p.kind != domain.DistrictPlace && !foreign && !town {
 				continue
 			}
 			// a region right next to the district ("Броварському районі Харківської області", "the X
@@ -382,7 +385,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 					ok = true
 				}
 				for k := range p.alts {
-					if a := &p.alts[k]; a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, *a)) {
+					if a := &p.alts[k]; (a.Kind == domain.DistrictPlace || town) && (a.Region == r.region || st.x.g.Contains(r.region, *a)) {
 						ok = true
 					}
 				}
@@ -410,7 +413,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
 			sugg := ""
 			switch {
-			case !foreign && p.kind == domain.DistrictPlace && p.region != "":
+			case !foreign && (p.kind == domain.DistrictPlace || town) && p.region != "":
 				// the district exists, in another region: the region is what the text got wrong
 				sugg = p.name + ", " + st.x.regionName(p.region)
 				detail += "."
