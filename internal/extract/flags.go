@@ -378,6 +378,8 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			claimed := regs
 			if adj := adjacentRegions(regs, p); len(adj) > 0 {
 				claimed = adj
+			} else if st.personFrom(si, p) {
+				continue // "Житель Суджанского района погиб … в Белгородской области": where they live
 			}
 			ok := false
 			for _, r := range claimed {
@@ -436,6 +438,18 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			})
 		}
 	}
+}
+
+// personFrom: a person noun right before district p ("житель Суджанского района", "a resident of
+// the Glushkovsky district", "мешканця Шосткинського району") tells where someone lives, not where
+// the drone struck: another region of the sentence is no claim about the district.
+func (st *docState) personFrom(si int, p *placeRef) bool {
+	for _, h := range st.sHits[si] {
+		if h.p.cat == catPerson && h.t1 <= p.t0 && p.t0-h.t1 <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // adjacentRegions: the regions of regs at most two words before or after place p.
