@@ -351,7 +351,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			}
 		}
 		if len(regs) > 0 {
-			lastReg, lastRegSent = regs, si
+			lastReg, lastRegSent = st.storyRegions(si, regs), si
 		} else if si-lastRegSent <= 2 && len(lastReg) == 1 {
 			// "…атаки по Курской области… Удар по автомобилю в районе села Борисполье Ракитянского
 			// района": the district is told as part of the region the story just named
@@ -438,6 +438,26 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			})
 		}
 	}
+}
+
+// storyRegions: the regions of sentence si that the next sentences may be about: not a region that
+// only qualifies a district next to it ("глава поселения Суджанского района Курской области", "the
+// Sudzhansky district of Kursk region"), which says where the district is, not where the story is.
+func (st *docState) storyRegions(si int, regs []*placeRef) []*placeRef {
+	var out []*placeRef
+	for _, r := range regs {
+		qualifier := false
+		for i := range st.sPlaces[si] {
+			p := &st.sPlaces[si][i]
+			if p.generic == domain.DistrictPlace && p.kind != domain.RegionPlace && len(adjacentRegions([]*placeRef{r}, p)) > 0 {
+				qualifier = true
+			}
+		}
+		if !qualifier {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // personFrom: a person noun right before district p ("житель Суджанского района", "a resident of
