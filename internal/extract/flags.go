@@ -291,9 +291,18 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 		return
 	}
 	for _, h := range bel {
+		// the Belarus word names the governor's region: a region word or a governor's title right
+		// after it ("Belarusian Oblast", "Белорусской области", "Belarusian governor"), or a governor's
+		// title just before it ("governor of Belarus"); not "borders Belarus and Ukraine, Governor …"
+		// or "the Belarusian border region"
 		near := false
-		for _, r := range st.hitsIn(h.t0-3, h.t1+2) {
-			if (r.p.cat == catRegionWord || r.p.cat == catRepGovernor) && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
+		for _, r := range st.hitsIn(h.t0-3, h.t1+1) {
+			if r.p.cat != catRegionWord && r.p.cat != catRepGovernor {
+				continue
+			}
+			after := r.t0 == h.t1 && strings.TrimSpace(st.text[h.end:r.start]) == ""
+			before := r.p.cat == catRepGovernor && r.t1 <= h.t0 && h.t0-r.t1 <= 2 && !strings.ContainsAny(st.text[r.end:h.start], ",.;:()—-")
+			if after || before {
 				near = true
 			}
 		}
