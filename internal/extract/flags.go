@@ -508,11 +508,16 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 		}
 		per := map[string]int{}
 		var order []string
+		incomplete := false
 		for _, r := range st.rowsIn(t.sent, t.sent+2) {
 			if r == t || r.total || r.sent < t.sent || r.sent > t.sent+2 || r.inc.Kind != domain.Intercept || r.inc.Date != t.inc.Date {
 				continue
 			}
-			if !isBreakdownRow(r) || r.inc.Count == nil {
+			if !isBreakdownRow(r) {
+				continue
+			}
+			if r.inc.Count == nil {
+				incomplete = true // "… and the rest over the Tula region": a region without its figure
 				continue
 			}
 			k := string(r.inc.Region) + "|" + string(r.inc.Place)
@@ -523,7 +528,7 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 				per[k] = *r.inc.Count
 			}
 		}
-		if len(per) < 3 || st.partialList(t.sent, t.sent+2) {
+		if len(per) < 3 || incomplete || st.partialList(t.sent, t.sent+2) {
 			continue
 		}
 		sum := 0
