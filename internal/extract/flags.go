@@ -145,7 +145,18 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 	if title == "" || !st.titleDrone {
 		return
 	}
-	toks, _ := st.title(title)
+	toks, tps := st.title(title)
+	// a title naming two regions or more may give their sum ("20 drones downed over Bryansk and
+	// Kursk regions" over 12 and 8): which figure it means is not for the title to say
+	var regs []string
+	for i := range tps {
+		if p := &tps[i]; p.kind == domain.RegionPlace && p.region != "" && !slices.Contains(regs, p.region) {
+			regs = append(regs, p.region)
+		}
+	}
+	if len(regs) > 1 {
+		return
+	}
 	var drones, intercept bool
 	for _, h := range st.titleHits {
 		switch h.p.cat {
