@@ -186,6 +186,9 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 			continue
 		}
 		if fig != nil {
+			if ofLaunched(title[fig.End:n.Start]) {
+				continue // "45 із 60 дронів", "45 of 60 drones": the second is the launched figure
+			}
 			return // two figures: which is which is not for a title to say
 		}
 		fig = &n
@@ -222,6 +225,16 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 		Detail:   fmt.Sprintf("The title says %d drones were downed, but the text gives %d %s.", fig.Value, *r.inc.Count, where),
 		Evidence: append([]domain.Span{{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: "title-count"}}, countSpans(r)...),
 	})
+}
+
+// ofLaunched: the words between two figures of a title make the second the whole the first is
+// part of ("45 із 60", "45 из 60", "45 of 60", "45 out of 60").
+func ofLaunched(gap string) bool {
+	switch strings.ToLower(strings.TrimSpace(gap)) {
+	case "із", "з", "из", "of", "out of":
+		return true
+	}
+	return false
 }
 
 func (x *Extractor) regionName(code string) string {
