@@ -89,6 +89,9 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 			if q.kind != domain.RegionPlace && !(q.kind == domain.SettlementPlace && q.namesItsRegion() && st.titleRightAfter(q)) {
 				continue // a city is the region only as "Bryansk Governor …"
 			}
+			if q.kind == domain.SettlementPlace && cityInRegion[off.o.Region] == q.region {
+				continue // "Moscow Governor Andrei Vorobyov", "Leningrad Governor": the city his oblast surrounds
+			}
 			var lo, hi int // the tokens between the region and the surname
 			var gap string
 			switch {
