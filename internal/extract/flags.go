@@ -81,7 +81,7 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 		// the places near the surname only (places are in text order): a 10 MB report names
 		// thousands of officials and places
 		from := sort.Search(len(st.places), func(k int) bool { return st.places[k].t1 >= off.t-3 })
-		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+4; j++ {
+		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+5; j++ {
 			q := &st.places[j]
 			if q.region == "" || q.region == off.o.Region || q.adjective {
 				continue
@@ -94,10 +94,13 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 			}
 			var lo, hi int // the tokens between the region and the surname
 			var gap string
+			// "Oleh Syniehubov, the head of the Dnipropetrovsk Regional Military Administration": an
+			// apposition after the surname may reach one word further, its title after the region
+			apposition := q.t0 > off.t && strings.HasPrefix(strings.TrimSpace(st.text[off.end:q.start]), ",")
 			switch {
 			case q.t1 <= off.t && off.t-q.t1 <= 3:
 				lo, hi, gap = q.t1, off.t, st.text[q.end:off.start]
-			case q.t0 > off.t && q.t0-off.t <= 4:
+			case q.t0 > off.t && (q.t0-off.t <= 4 || apposition && q.t0-off.t <= 5):
 				lo, hi, gap = off.t+1, q.t0, st.text[off.end:q.start]
 			default:
 				continue
@@ -107,8 +110,8 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 			}
 			// a governor's title ties them: its word between them, or right before the region
 			title := false
-			for _, h := range st.hitsIn(lo-4, hi) {
-				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1) {
+			for _, h := range st.hitsIn(lo-4, max(hi, q.t1+1)) {
+				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1 || apposition && h.t0 == q.t1) {
 					title = true
 				}
 			}
