@@ -483,16 +483,22 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 // only qualifies a district next to it ("глава поселения Суджанского района Курской области", "the
 // Sudzhansky district of Kursk region"), which says where the district is, not where the story is.
 func (st *docState) storyRegions(si int, regs []*placeRef) []*placeRef {
-	var out []*placeRef
-	for _, r := range regs {
-		qualifier := false
+	qualifies := func(r *placeRef) bool {
 		for i := range st.sPlaces[si] {
 			p := &st.sPlaces[si][i]
-			if p.generic == domain.DistrictPlace && p.kind != domain.RegionPlace && len(adjacentRegions([]*placeRef{r}, p)) > 0 {
-				qualifier = true
+			if p.generic == domain.DistrictPlace && p.kind != domain.RegionPlace &&
+				(r.t0 >= p.t1 && r.t0-p.t1 <= 2 || r.t1 <= p.t0 && p.t0-r.t1 <= 2) {
+				return true
 			}
 		}
-		if !qualifier {
+		return false
+	}
+	if !slices.ContainsFunc(regs, qualifies) {
+		return regs // most sentences: no copy
+	}
+	var out []*placeRef
+	for _, r := range regs {
+		if !qualifies(r) {
 			out = append(out, r)
 		}
 	}
