@@ -634,7 +634,7 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 				break
 			}
 		}
-		if neg == nil {
+		if neg == nil || st.partialDenial(neg) {
 			continue
 		}
 		// the regions the denial's sentence names: "В Брянской области … разрушений нет" after damage
@@ -685,4 +685,24 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 			return
 		}
 	}
+}
+
+// partialDenial: the denial leaves the reported damage standing: "других разрушений нет", "інших
+// руйнувань немає", "no other damage", "серьёзных разрушений нет", "no damage to the power grid".
+func (st *docState) partialDenial(neg *hit) bool {
+	if neg.t0 > 0 {
+		w := st.toks[neg.t0-1].s
+		for _, stem := range []string{"друг", "ины", "иных", "серьезн", "значительн", "существенн", "інш", "серйозн", "значн", "суттєв", "other", "serious", "major", "significant", "further", "additional"} {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	for k := neg.t0; k < neg.t1+1 && k < len(st.toks); k++ {
+		switch st.toks[k].s {
+		case "other", "serious", "major", "significant":
+			return true // "no other damage", "no serious damage"
+		}
+	}
+	return neg.t1 < len(st.toks) && st.toks[neg.t1].s == "to" // "no damage to the power grid"
 }
