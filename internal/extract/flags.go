@@ -407,7 +407,10 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			foreign := p.country != "" && p.country != "RU" && p.country != "UA"
 			// a town told as a district ("the Graivoron district", "Грайворонском округе") is checked
 			// only against a region written right next to it
-			town := p.kind == domain.SettlementPlace && !foreign && p.region != "" && len(adjacentRegions(regs, p)) > 0
+			// (a town of 5,000 or more: a fifth of the gazetteer's Russian districts lack their Russian
+			// name, so a village namesake elsewhere proves nothing)
+			town := p.kind == domain.SettlementPlace && !foreign && p.region != "" && p.place.Population >= 5000 && !villageWord(p.text) &&
+				len(adjacentRegions(regs, p)) > 0
 			if p.kind != domain.DistrictPlace && !foreign && !town {
 				continue
 			}
