@@ -49,6 +49,7 @@ func (st *docState) checkFlags(doc domain.Document, rows []*row) {
 	}
 	st.wrongCountry(doc, add)
 	st.placeNotInRegion(add)
+	st.strayTownFlags(add)
 	st.breakdownSums(add)
 	st.damageDenied(add)
 	st.titleCount(doc.Title, add)
@@ -518,6 +519,79 @@ func (st *docState) personFrom(si int, p *placeRef) bool {
 		}
 	}
 	return false
+}
+
+// strayTownFlags: a town of another region told as a district of the region written next to it
+// ("the Graivoron district of the Kursk region", "в Темрюкском районе Ростовской области"). Such a
+// town was dropped from the places (its region is never named), so it is checked here: a town of
+// 5,000 or more, no reading of the name in that region, and no district of that region whose name
+// begins like the town's (the gazetteer lacks the Russian names of some districts: "Krasnogorsk
+// district" of Bryansk Oblast is its Krasnogorsky District).
+func (st *docState) strayTownFlags(add func(domain.Flag)) {
+	for i := range st.strayTowns {
+		p := &st.strayTowns[i]
+		if p.place.Population < 5000 || villageWord(p.text) || p.country != "RU" && p.country != "UA" || !writtenAsTown(p) {
+			continue
+		}
+		si := sort.Search(len(st.sents), func(k int) bool { return st.sents[k].end > p.start })
+		if si >= len(st.sents) {
+			continue
+		}
+		var regs []*placeRef
+		for k := range st.sPlaces[si] {
+			if q := &st.sPlaces[si][k]; q.kind == domain.RegionPlace && q.region != "" {
+				regs = append(regs, q)
+			}
+		}
+		adj := adjacentRegions(regs, p)
+		if len(adj) != 1 || adj[0].region == p.region {
+			continue
+		}
+		r := adj[0]
+		ok := false
+		for k := range p.alts {
+			if a := &p.alts[k]; a.Region == r.region || st.x.g.Contains(r.region, *a) {
+				ok = true
+			}
+		}
+		if s, found := st.suggestion(r.region, p.text); found && sameStem(s, p.name) {
+			ok = true
+		}
+		if ok {
+			continue
+		}
+		add(domain.Flag{
+			Type:       domain.PlaceNotInRegion,
+			Detail:     fmt.Sprintf("No %q in %s (%s lies in %s).", p.text, st.x.regionName(r.region), p.name, st.x.regionName(p.region)),
+			Suggestion: p.name + ", " + st.x.regionName(p.region),
+			Evidence: []domain.Span{
+				{Field: "place", Start: p.start, End: p.end, Text: p.text, Rule: "place-not-in-region"},
+				{Field: "region", Start: r.start, End: r.end, Text: r.text, Rule: "place-not-in-region"},
+			},
+		})
+	}
+}
+
+// writtenAsTown: the text writes the town's own name (its first three letters in one of its
+// languages), not an old name or an alias it was found by ("Свердловском районе" is no
+// Yekaterinburg).
+func writtenAsTown(p *placeRef) bool {
+	w := strings.ToLower(strings.Fields(p.text + " ")[0])
+	for _, n := range []string{p.place.Name, p.place.NameRU, p.place.NameUK} {
+		n = strings.ToLower(n)
+		if len([]rune(n)) >= 3 && len([]rune(w)) >= 3 && string([]rune(n)[:3]) == string([]rune(w)[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameStem: a district name begins like a town's ("Krasnogorsky District", "Krasnogorsk"): all
+// but the town's last two letters.
+func sameStem(district, town string) bool {
+	d, t := strings.ToLower(district), strings.ToLower(town)
+	n := max(4, len(t)-2)
+	return len(t) >= 4 && len(d) >= n && d[:n] == t[:min(n, len(t))]
 }
 
 // adjacentRegions: the regions of regs at most two words before or after place p.
