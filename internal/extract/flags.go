@@ -530,7 +530,9 @@ func (st *docState) personFrom(si int, p *placeRef) bool {
 func (st *docState) strayTownFlags(add func(domain.Flag)) {
 	for i := range st.strayTowns {
 		p := &st.strayTowns[i]
-		if p.place.Population < 5000 || villageWord(p.text) || p.country != "RU" && p.country != "UA" || !writtenAsTown(p) {
+		town := p.kind == domain.SettlementPlace
+		if town && (p.place.Population < 5000 || villageWord(p.text)) || !town && p.kind != domain.DistrictPlace ||
+			p.country != "RU" && p.country != "UA" || !writtenAsTown(p) {
 			continue
 		}
 		si := sort.Search(len(st.sents), func(k int) bool { return st.sents[k].end > p.start })

@@ -311,6 +311,9 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 			continue
 		}
 		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < bigCity {
+			if p.generic == domain.DistrictPlace {
+				st.strayTowns = append(st.strayTowns, p) // "the Brovary district of the Kursk region": for the place flags
+			}
 			continue // a small place of the other country in a text about this one: a false match
 		}
 		k := sort.Search(len(first), func(i int) bool { return first[i].start > p.start })
