@@ -49,6 +49,7 @@ func (st *docState) checkFlags(doc domain.Document, rows []*row) {
 	}
 	st.wrongCountry(doc, add)
 	st.placeNotInRegion(add)
+	st.strayTownFlags(add)
 	st.breakdownSums(add)
 	st.damageDenied(add)
 	st.titleCount(doc.Title, add)
@@ -81,17 +82,26 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 		// the places near the surname only (places are in text order): a 10 MB report names
 		// thousands of officials and places
 		from := sort.Search(len(st.places), func(k int) bool { return st.places[k].t1 >= off.t-3 })
-		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+4; j++ {
+		for j := from; j < len(st.places) && st.places[j].t0 <= off.t+5; j++ {
 			q := &st.places[j]
-			if q.kind != domain.RegionPlace || q.region == "" || q.region == off.o.Region || q.adjective {
+			if q.region == "" || q.region == off.o.Region || q.adjective {
 				continue
+			}
+			if q.kind != domain.RegionPlace && !(q.kind == domain.SettlementPlace && q.namesItsRegion() && st.titleRightAfter(q)) {
+				continue // a city is the region only as "Bryansk Governor …"
+			}
+			if q.kind == domain.SettlementPlace && cityInRegion[off.o.Region] == q.region {
+				continue // "Moscow Governor Andrei Vorobyov", "Leningrad Governor": the city his oblast surrounds
 			}
 			var lo, hi int // the tokens between the region and the surname
 			var gap string
+			// "Oleh Syniehubov, the head of the Dnipropetrovsk Regional Military Administration": an
+			// apposition after the surname may reach one word further, its title after the region
+			apposition := q.t0 > off.t && strings.HasPrefix(strings.TrimSpace(st.text[off.end:q.start]), ",")
 			switch {
 			case q.t1 <= off.t && off.t-q.t1 <= 3:
 				lo, hi, gap = q.t1, off.t, st.text[q.end:off.start]
-			case q.t0 > off.t && q.t0-off.t <= 4:
+			case q.t0 > off.t && (q.t0-off.t <= 4 || apposition && q.t0-off.t <= 5):
 				lo, hi, gap = off.t+1, q.t0, st.text[off.end:q.start]
 			default:
 				continue
@@ -101,8 +111,8 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 			}
 			// a governor's title ties them: its word between them, or right before the region
 			title := false
-			for _, h := range st.hitsIn(lo-4, hi) {
-				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1) {
+			for _, h := range st.hitsIn(lo-4, max(hi, q.t1+1)) {
+				if h.p.cat == catRepGovernor && (h.t0 >= lo && h.t1 <= hi || h.t1 <= q.t0 && q.t0-h.t1 <= 1 || apposition && h.t0 == q.t1) {
 					title = true
 				}
 			}
@@ -125,6 +135,16 @@ func (st *docState) officialWrongRegion(add func(domain.Flag)) {
 	}
 }
 
+// titleRightAfter: a governor's title follows place q after one space ("Bryansk Governor").
+func (st *docState) titleRightAfter(q *placeRef) bool {
+	for _, h := range st.hitsIn(q.t1, q.t1+1) {
+		if h.p.cat == catRepGovernor && h.t0 == q.t1 && h.start == q.end+1 && st.text[q.end] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
 // titleCount: a title that states a figure of downed drones the text never gives ("45 drones
 // downed" over a text that says 54), as rewrites do when they swap two nights' figures. Only a
 // figure found nowhere in the text counts: a title may quote any figure the text gives.
@@ -132,7 +152,18 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 	if title == "" || !st.titleDrone {
 		return
 	}
-	toks, _ := st.title(title)
+	toks, tps := st.title(title)
+	// a title naming two regions or more may give their sum ("20 drones downed over Bryansk and
+	// Kursk regions" over 12 and 8): which figure it means is not for the title to say
+	var regs []string
+	for i := range tps {
+		if p := &tps[i]; p.kind == domain.RegionPlace && p.region != "" && !slices.Contains(regs, p.region) {
+			regs = append(regs, p.region)
+		}
+	}
+	if len(regs) > 1 {
+		return
+	}
 	var drones, intercept bool
 	for _, h := range st.titleHits {
 		switch h.p.cat {
@@ -162,6 +193,9 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 			continue
 		}
 		if fig != nil {
+			if ofLaunched(title[fig.End:n.Start]) {
+				continue // "45 із 60 дронів", "45 of 60 drones": the second is the launched figure
+			}
 			return // two figures: which is which is not for a title to say
 		}
 		fig = &n
@@ -198,6 +232,16 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 		Detail:   fmt.Sprintf("The title says %d drones were downed, but the text gives %d %s.", fig.Value, *r.inc.Count, where),
 		Evidence: append([]domain.Span{{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: "title-count"}}, countSpans(r)...),
 	})
+}
+
+// ofLaunched: the words between two figures of a title make the second the whole the first is
+// part of ("45 із 60", "45 из 60", "45 of 60", "45 out of 60").
+func ofLaunched(gap string) bool {
+	switch strings.ToLower(strings.TrimSpace(gap)) {
+	case "із", "з", "из", "of", "out of":
+		return true
+	}
+	return false
 }
 
 func (x *Extractor) regionName(code string) string {
@@ -239,7 +283,7 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 				continue
 			}
 			rc := regionCountry(q.region)
-			if rc == "" || rc == p.country || q.region == "UA-43" || q.region == "UA-40" {
+			if rc == "" || rc == p.country || q.region == "UA-43" || q.region == "UA-40" || p.country == "RU" && occupied(q.region) {
 				continue
 			}
 			add(domain.Flag{
@@ -278,9 +322,18 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 		return
 	}
 	for _, h := range bel {
+		// the Belarus word names the governor's region: a region word or a governor's title right
+		// after it ("Belarusian Oblast", "Белорусской области", "Belarusian governor"), or a governor's
+		// title just before it ("governor of Belarus"); not "borders Belarus and Ukraine, Governor …"
+		// or "the Belarusian border region"
 		near := false
-		for _, r := range st.hitsIn(h.t0-3, h.t1+2) {
-			if (r.p.cat == catRegionWord || r.p.cat == catRepGovernor) && r.t0 >= h.t0-3 && r.t0 <= h.t1+2 {
+		for _, r := range st.hitsIn(h.t0-3, h.t1+1) {
+			if r.p.cat != catRegionWord && r.p.cat != catRepGovernor {
+				continue
+			}
+			after := r.t0 == h.t1 && strings.TrimSpace(st.text[h.end:r.start]) == ""
+			before := r.p.cat == catRepGovernor && r.t1 <= h.t0 && h.t0-r.t1 <= 2 && !strings.ContainsAny(st.text[r.end:h.start], ",.;:()—-")
+			if after || before {
 				near = true
 			}
 		}
@@ -300,6 +353,17 @@ func (st *docState) wrongCountry(doc domain.Document, add func(domain.Flag)) {
 		})
 		return
 	}
+}
+
+// occupied: the Ukrainian regions Russia claims beside Crimea and Sevastopol. Russian sources and
+// the occupation heads call them Russia's ("Russia-controlled Zaporizhzhia region"): a framing, not
+// a rewrite's error, so the wrong-country check leaves them alone.
+func occupied(region string) bool {
+	switch region {
+	case "UA-14", "UA-09", "UA-23", "UA-65":
+		return true
+	}
+	return false
 }
 
 // placeNotInRegion: a district named in a sentence with a region it does not lie in ("the
@@ -327,7 +391,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			}
 		}
 		if len(regs) > 0 {
-			lastReg, lastRegSent = regs, si
+			lastReg, lastRegSent = st.storyRegions(si, regs), si
 		} else if si-lastRegSent <= 2 && len(lastReg) == 1 {
 			// "…атаки по Курской области… Удар по автомобилю в районе села Борисполье Ракитянского
 			// района": the district is told as part of the region the story just named
@@ -342,7 +406,13 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 				continue
 			}
 			foreign := p.country != "" && p.country != "RU" && p.country != "UA"
-			if p.kind != domain.DistrictPlace && !foreign {
+			// a town told as a district ("the Graivoron district", "Грайворонском округе") is checked
+			// only against a region written right next to it
+			// (a town of 5,000 or more: a fifth of the gazetteer's Russian districts lack their Russian
+			// name, so a village namesake elsewhere proves nothing)
+			town := p.kind == domain.SettlementPlace && !foreign && p.region != "" && p.place.Population >= 5000 && !villageWord(p.text) &&
+				len(adjacentRegions(regs, p)) > 0
+			if p.kind != domain.DistrictPlace && !foreign && !town {
 				continue
 			}
 			// a region right next to the district ("Броварському районі Харківської області", "the X
@@ -351,6 +421,8 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			claimed := regs
 			if adj := adjacentRegions(regs, p); len(adj) > 0 {
 				claimed = adj
+			} else if st.personFrom(si, p) {
+				continue // "Житель Суджанского района погиб … в Белгородской области": where they live
 			}
 			ok := false
 			for _, r := range claimed {
@@ -358,7 +430,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 					ok = true
 				}
 				for k := range p.alts {
-					if a := &p.alts[k]; a.Kind == domain.DistrictPlace && (a.Region == r.region || st.x.g.Contains(r.region, *a)) {
+					if a := &p.alts[k]; (a.Kind == domain.DistrictPlace || town) && (a.Region == r.region || st.x.g.Contains(r.region, *a)) {
 						ok = true
 					}
 				}
@@ -386,7 +458,7 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			detail := fmt.Sprintf("No %q in %s (%s)", name, st.x.regionName(r.region), what)
 			sugg := ""
 			switch {
-			case !foreign && p.kind == domain.DistrictPlace && p.region != "":
+			case !foreign && (p.kind == domain.DistrictPlace || town) && p.region != "":
 				// the district exists, in another region: the region is what the text got wrong
 				sugg = p.name + ", " + st.x.regionName(p.region)
 				detail += "."
@@ -409,6 +481,119 @@ func (st *docState) placeNotInRegion(add func(domain.Flag)) {
 			})
 		}
 	}
+}
+
+// storyRegions: the regions of sentence si that the next sentences may be about: not a region that
+// only qualifies a district next to it ("глава поселения Суджанского района Курской области", "the
+// Sudzhansky district of Kursk region"), which says where the district is, not where the story is.
+func (st *docState) storyRegions(si int, regs []*placeRef) []*placeRef {
+	qualifies := func(r *placeRef) bool {
+		for i := range st.sPlaces[si] {
+			p := &st.sPlaces[si][i]
+			if p.generic == domain.DistrictPlace && p.kind != domain.RegionPlace &&
+				(r.t0 >= p.t1 && r.t0-p.t1 <= 2 || r.t1 <= p.t0 && p.t0-r.t1 <= 2) {
+				return true
+			}
+		}
+		return false
+	}
+	if !slices.ContainsFunc(regs, qualifies) {
+		return regs // most sentences: no copy
+	}
+	var out []*placeRef
+	for _, r := range regs {
+		if !qualifies(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// personFrom: a person noun right before district p ("житель Суджанского района", "a resident of
+// the Glushkovsky district", "мешканця Шосткинського району") tells where someone lives, not where
+// the drone struck: another region of the sentence is no claim about the district.
+func (st *docState) personFrom(si int, p *placeRef) bool {
+	for _, h := range st.sHits[si] {
+		if h.p.cat == catPerson && h.t1 <= p.t0 && p.t0-h.t1 <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// strayTownFlags: a town of another region told as a district of the region written next to it
+// ("the Graivoron district of the Kursk region", "в Темрюкском районе Ростовской области"). Such a
+// town was dropped from the places (its region is never named), so it is checked here: a town of
+// 5,000 or more, no reading of the name in that region, and no district of that region whose name
+// begins like the town's (the gazetteer lacks the Russian names of some districts: "Krasnogorsk
+// district" of Bryansk Oblast is its Krasnogorsky District).
+func (st *docState) strayTownFlags(add func(domain.Flag)) {
+	for i := range st.strayTowns {
+		p := &st.strayTowns[i]
+		town := p.kind == domain.SettlementPlace
+		if town && (p.place.Population < 5000 || villageWord(p.text)) || !town && p.kind != domain.DistrictPlace ||
+			p.country != "RU" && p.country != "UA" || !writtenAsTown(p) {
+			continue
+		}
+		si := sort.Search(len(st.sents), func(k int) bool { return st.sents[k].end > p.start })
+		if si >= len(st.sents) {
+			continue
+		}
+		var regs []*placeRef
+		for k := range st.sPlaces[si] {
+			if q := &st.sPlaces[si][k]; q.kind == domain.RegionPlace && q.region != "" {
+				regs = append(regs, q)
+			}
+		}
+		adj := adjacentRegions(regs, p)
+		if len(adj) != 1 || adj[0].region == p.region {
+			continue
+		}
+		r := adj[0]
+		ok := false
+		for k := range p.alts {
+			if a := &p.alts[k]; a.Region == r.region || st.x.g.Contains(r.region, *a) {
+				ok = true
+			}
+		}
+		if s, found := st.suggestion(r.region, p.text); found && sameStem(s, p.name) {
+			ok = true
+		}
+		if ok {
+			continue
+		}
+		add(domain.Flag{
+			Type:       domain.PlaceNotInRegion,
+			Detail:     fmt.Sprintf("No %q in %s (%s lies in %s).", p.text, st.x.regionName(r.region), p.name, st.x.regionName(p.region)),
+			Suggestion: p.name + ", " + st.x.regionName(p.region),
+			Evidence: []domain.Span{
+				{Field: "place", Start: p.start, End: p.end, Text: p.text, Rule: "place-not-in-region"},
+				{Field: "region", Start: r.start, End: r.end, Text: r.text, Rule: "place-not-in-region"},
+			},
+		})
+	}
+}
+
+// writtenAsTown: the text writes the town's own name (its first three letters in one of its
+// languages), not an old name or an alias it was found by ("Свердловском районе" is no
+// Yekaterinburg).
+func writtenAsTown(p *placeRef) bool {
+	w := strings.ToLower(strings.Fields(p.text + " ")[0])
+	for _, n := range []string{p.place.Name, p.place.NameRU, p.place.NameUK} {
+		n = strings.ToLower(n)
+		if len([]rune(n)) >= 3 && len([]rune(w)) >= 3 && string([]rune(n)[:3]) == string([]rune(w)[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameStem: a district name begins like a town's ("Krasnogorsky District", "Krasnogorsk"): all
+// but the town's last two letters.
+func sameStem(district, town string) bool {
+	d, t := strings.ToLower(district), strings.ToLower(town)
+	n := max(4, len(t)-2)
+	return len(t) >= 4 && len(d) >= n && d[:n] == t[:min(n, len(t))]
 }
 
 // adjacentRegions: the regions of regs at most two words before or after place p.
@@ -438,11 +623,16 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 		}
 		per := map[string]int{}
 		var order []string
+		incomplete := false
 		for _, r := range st.rowsIn(t.sent, t.sent+2) {
 			if r == t || r.total || r.sent < t.sent || r.sent > t.sent+2 || r.inc.Kind != domain.Intercept || r.inc.Date != t.inc.Date {
 				continue
 			}
-			if !isBreakdownRow(r) || r.inc.Count == nil {
+			if !isBreakdownRow(r) {
+				continue
+			}
+			if r.inc.Count == nil {
+				incomplete = true // "… and the rest over the Tula region": a region without its figure
 				continue
 			}
 			k := string(r.inc.Region) + "|" + string(r.inc.Place)
@@ -453,14 +643,14 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 				per[k] = *r.inc.Count
 			}
 		}
-		if len(per) < 3 || st.partialList(t.sent, t.sent+2) {
+		if len(per) < 3 || incomplete || st.partialList(t.sent, t.sent+2) {
 			continue
 		}
 		sum := 0
 		for _, v := range per {
 			sum += v
 		}
-		if sum == *t.inc.Count {
+		if sum == *t.inc.Count || st.statedAfter(t, sum) {
 			continue
 		}
 		sort.Strings(order)
@@ -470,6 +660,24 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 			Evidence: countSpans(t),
 		})
 	}
+}
+
+// statedAfter: the breakdown's sum is a figure the text states after total t, in the next two
+// sentences ("За ночь … 45 … С 20:00 до 23:00 … 12 беспилотников: пять …, четыре …, три …"): the
+// breakdown is of that figure, not of t.
+func (st *docState) statedAfter(t *row, sum int) bool {
+	after := -1
+	for _, e := range countSpans(t) {
+		after = e.End
+	}
+	for si := t.sent; si <= t.sent+2 && si < len(st.sNums); si++ {
+		for _, n := range st.sNums[si] {
+			if n.value == sum && !n.hedged && n.start >= after {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // partialList: sentences from..to say their list of places is not all of it ("including 64 over
@@ -505,11 +713,22 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 				break
 			}
 		}
-		if neg == nil {
+		if neg == nil || st.partialDenial(neg) {
 			continue
+		}
+		// the regions the denial's sentence names: "В Брянской области … разрушений нет" after damage
+		// in Kursk Oblast denies nothing of Kursk's
+		var denied []string
+		for _, p := range st.sPlaces[si] {
+			if p.kind != domain.CountryPlace && p.region != "" && !p.adjective {
+				denied = append(denied, p.region)
+			}
 		}
 		for _, r := range st.rowsIn(si-4, si-1) {
 			if r.sent >= si || r.sent < si-4 || (r.inc.Kind != domain.Impact && r.inc.Kind != domain.Debris) {
+				continue
+			}
+			if len(denied) > 0 && !slices.Contains(denied, string(r.inc.Region)) {
 				continue
 			}
 			// the row's own sentence reported damage
@@ -545,4 +764,24 @@ func (st *docState) damageDenied(add func(domain.Flag)) {
 			return
 		}
 	}
+}
+
+// partialDenial: the denial leaves the reported damage standing: "других разрушений нет", "інших
+// руйнувань немає", "no other damage", "серьёзных разрушений нет", "no damage to the power grid".
+func (st *docState) partialDenial(neg *hit) bool {
+	if neg.t0 > 0 {
+		w := st.toks[neg.t0-1].s
+		for _, stem := range []string{"друг", "ины", "иных", "серьезн", "значительн", "существенн", "інш", "серйозн", "значн", "суттєв", "other", "serious", "major", "significant", "further", "additional"} {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	for k := neg.t0; k < neg.t1+1 && k < len(st.toks); k++ {
+		switch st.toks[k].s {
+		case "other", "serious", "major", "significant":
+			return true // "no other damage", "no serious damage"
+		}
+	}
+	return neg.t1 < len(st.toks) && st.toks[neg.t1].s == "to" // "no damage to the power grid"
 }

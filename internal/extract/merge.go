@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"skyledger/internal/domain"
 )
@@ -171,7 +172,8 @@ func (st *docState) mergeInto(m, r *row) {
 	case m.inc.Date == "" && m.dateText != "" && r.dateText != "" && m.dateText != r.dateText && m.sent != r.sent:
 		// two nights named without a year: keep the report's lead figure rather than mixing nights
 	case *r.inc.Count != *m.inc.Count:
-		if m.inc.Reporter != r.inc.Reporter && m.inc.Reporter != "" && r.inc.Reporter != "" && !m.window && !r.window && m.inc.Region != "" {
+		if m.inc.Reporter != r.inc.Reporter && m.inc.Reporter != "" && r.inc.Reporter != "" && !m.window && !r.window && m.inc.Region != "" &&
+			daySummary(m) == daySummary(r) {
 			st.flags = append(st.flags, domain.Flag{
 				Type: domain.InternalContradiction,
 				Detail: fmt.Sprintf("%s: the %s figure is %d drones but the %s figure is %d for the same day.",
@@ -222,6 +224,17 @@ func (st *docState) mergeInto(m, r *row) {
 	}
 	m.window = m.window || r.window
 	m.inc.Evidence = append(m.inc.Evidence, r.inc.Evidence...)
+}
+
+// daySummary: the row's figure is a whole day's ("за сутки", "over the past day"), which holds the
+// night's figure another source gives: the two differ without contradicting each other.
+func daySummary(r *row) bool {
+	for _, e := range r.inc.Evidence {
+		if e.Field == "date" && strings.HasSuffix(e.Rule, "day_summary") {
+			return true
+		}
+	}
+	return false
 }
 
 func countSpans(rs ...*row) []domain.Span {

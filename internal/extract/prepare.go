@@ -29,6 +29,7 @@ type prepared struct {
 	namedRegs   []string // regionsNamed: the regions the text names, each once
 	namedDone   bool
 	suggested   map[[2]string]suggested // suggestion: the gazetteer's answers, by region and name
+	strayTowns  []placeRef              // towns told as districts of a region the text never names (dropWeakPlaces)
 }
 
 // index distributes the document-wide finds over sentences. Each list comes in text order, so
@@ -304,9 +305,15 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 			continue
 		}
 		if p.generic == domain.DistrictPlace && p.kind == domain.SettlementPlace && p.region != "" && len(named) > 0 && !named[p.region] {
-			continue // "district" named, only a village of that name elsewhere found: unknown district
+			// "district" named, only a village of that name elsewhere found: unknown district (kept
+			// for the place flags: "the Graivoron district of the Kursk region")
+			st.strayTowns = append(st.strayTowns, p)
+			continue
 		}
 		if p.region != "" && len(countries) > 0 && !countries[regionCountry(p.region)] && p.place.Population < bigCity {
+			if p.generic == domain.DistrictPlace {
+				st.strayTowns = append(st.strayTowns, p) // "the Brovary district of the Kursk region": for the place flags
+			}
 			continue // a small place of the other country in a text about this one: a false match
 		}
 		k := sort.Search(len(first), func(i int) bool { return first[i].start > p.start })
