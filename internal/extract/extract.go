@@ -256,12 +256,22 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.cityAdministrations()
 	st.villagesOfDistricts()
+	inList := false // under a bare "Читайте также:" heading: one headline of another story a line
 	for si := range st.sents {
+		if inList {
+			if !blankBefore(st.text, st.sents[si-1].end, st.sents[si].start) {
+				continue
+			}
+			inList = false // a blank line ends the list
+		}
 		if f := st.group(si)[catFurniture]; len(f) > 0 {
 			if f[0].p.tag == "rest" {
 				break // "ЩЕ ЗА ТЕМОЮ": headlines of other stories follow
 			}
-			continue // "Читайте також: …": a link to another story
+			// "Читайте також: …" is a link to another story; a heading with nothing after it heads
+			// a list of them
+			inList = f[len(f)-1].t1 >= st.sents[si].t1
+			continue
 		}
 		st.sentence(si)
 	}
@@ -289,6 +299,11 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out.Flags = append(out.Flags, st.flags...)
 	fillCharOffsets(doc, st.textValid, &out)
 	return out
+}
+
+// blankBefore reports whether the space between two sentences, [from, to), holds a blank line.
+func blankBefore(text string, from, to int) bool {
+	return strings.Count(text[from:to], "\n") >= 2
 }
 
 // debrisOfOne gives a debris row with no count of its own the one drone downed that day over its
