@@ -1472,8 +1472,10 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	}
 	for i, n := range cnums {
 		tier := 3
-		if casualtyAt(n.t1) {
-			continue // "Five killed in a drone strike": people, not drones
+		if casualtyAt(n.t1) && !st.isDroneAt(g, n.t1) {
+			// "Five killed in a drone strike": people, not drones (but "сбиты три беспилотника,
+			// пострадавших нет" counts the drones)
+			continue
 		}
 		if n.value >= 2 && n.value <= 10 && collectiveNum[strings.ToLower(st.text[n.start:n.end])] {
 			continue // "погибли трое": a collective numeral counts people, never drones
