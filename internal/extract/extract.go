@@ -63,6 +63,9 @@ type row struct {
 	// uncounted: merged debris from several places, only one of them with a figure (a singular
 	// noun): the row's count is not stated
 	uncounted bool
+	// recalled: told by a sentence that recalls an earlier incident ("Раніше, 3 жовтня, …"): its
+	// date is that incident's, not the news's
+	recalled bool
 }
 
 type docState struct {
@@ -629,6 +632,9 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	for _, r := range created {
+		r.recalled = recap
+	}
 	if len(impacts) > 0 {
 		weak := true
 		for _, h := range impacts {
