@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"skyledger/internal/domain"
@@ -147,6 +148,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
 	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
+	st.places = st.dropCreditPlaces(st.places)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places, st.toks)
@@ -181,6 +183,42 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	st.index()
 	return st
+}
+
+// creditLine reports whether furniture hit h (tagged credit) opens sentence si before a colon:
+// a byline or a picture credit ("Автор: Марія Бондар", "Фото: Telegram-канал ОВА"), not the report.
+func (st *docState) creditLine(si int, h hit) bool {
+	s := st.sents[si]
+	return h.t0 == s.t0 && strings.HasPrefix(strings.TrimLeft(st.text[h.end:s.end], " *"), ":")
+}
+
+// dropCreditPlaces removes the places of credit lines: the author's name is no place ("Марія" is
+// not Mari El), and a credited channel's region is no context for the report.
+func (st *docState) dropCreditPlaces(ps []placeRef) []placeRef {
+	var lines [][2]int // the credit lines' spans, in text order
+	for _, h := range st.hits {
+		if h.p.cat != catFurniture || h.p.tag != "credit" {
+			continue
+		}
+		si := sort.Search(len(st.sents), func(i int) bool { return st.sents[i].t1 > h.t0 })
+		if si < len(st.sents) && st.creditLine(si, h) {
+			lines = append(lines, [2]int{st.sents[si].start, st.sents[si].end})
+		}
+	}
+	if len(lines) == 0 {
+		return ps
+	}
+	out, li := ps[:0], 0
+	for _, p := range ps {
+		for li < len(lines) && lines[li][1] <= p.start {
+			li++
+		}
+		if li < len(lines) && p.start >= lines[li][0] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // dropOfficialNames removes place readings of officials' surnames ("Gusev", "Kursk"-like names).
