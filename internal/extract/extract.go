@@ -769,6 +769,10 @@ func relayed(speech []hit, h hit) bool {
 }
 
 // reporterOf finds who the sentence attributes its claim to.
+// ownWords are possessives that make a channel the speaker's own ("в своем Telegram-канале").
+var ownWords = map[string]bool{"своєму": true, "своему": true, "своем": true, "своїй": true, "своей": true,
+	"свій": true, "свой": true, "своїх": true, "своих": true, "his": true, "her": true, "their": true}
+
 func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, domain.Span, bool) {
 	type cand struct {
 		rep    domain.Reporter
@@ -800,6 +804,9 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 			d := dist(h.t0, h.t1)
 			if h.p.tag == "af" && d > 2 {
 				continue // "збили захисники з ПвК «Схід»": the air command downed them, it does not speak
+			}
+			if cat == catRepMedia && h.t0 > 0 && ownWords[st.toks[h.t0-1].s] {
+				continue // "у своєму Telegram-каналі": the speaker's own channel, not a medium's report
 			}
 			if h.p.tag == "head" && d > 5 {
 				// "погиб глава поселения": a head is the speaker only next to a speech verb
