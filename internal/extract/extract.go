@@ -1949,6 +1949,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 				} else {
 					continue
 				}
+				if n.t0 >= h.t1 && subsetAt(st.toks, g, n.t1) {
+					continue // "three were injured, one of them …": a part of the figure before h
+				}
 				if d < bd && !between(h, n) {
 					bi, bd = i, d
 				}
@@ -2795,6 +2798,21 @@ func inDroneNoun(text string, drones []hit, h hit) bool {
 }
 
 // endsAt: one of hs ends right before token t.
+// subsetAt: a phrase that takes a part of a group ("of them", "из них", "з них") starts at token t.
+func subsetAt(toks []token, g sentHits, t int) bool {
+	for _, c := range []category{catOfWhich, catTotal} {
+		for _, h := range g[c] {
+			if h.t0 == t {
+				switch toks[t].s {
+				case "of", "из", "з", "із":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func endsAt(hs []hit, t int) bool {
 	for _, h := range hs {
 		if h.t1 == t {
