@@ -267,9 +267,14 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 			}
 			inList = false // a blank line ends the list
 		}
-		if f := st.group(si)[catFurniture]; len(f) > 0 && (f[0].p.tag != "credit" || st.creditLine(si, f[0])) {
+		if f := st.group(si)[catFurniture]; len(f) > 0 && (f[0].p.tag != "credit" || st.creditLine(si, f[0])) &&
+			(f[0].p.tag != "heading" || st.headingLine(si, f[0])) {
 			if f[0].p.tag == "credit" {
 				continue // "Фото: …", "Автор: …"
+			}
+			if f[0].p.tag == "heading" {
+				inList = true // "More from Russia:" over the headlines of other stories
+				continue
 			}
 			if f[0].p.tag == "rest" {
 				break // "ЩЕ ЗА ТЕМОЮ": headlines of other stories follow

@@ -192,6 +192,14 @@ func (st *docState) creditLine(si int, h hit) bool {
 	return h.t0 == s.t0 && strings.HasPrefix(strings.TrimLeft(st.text[h.end:s.end], " *"), ":")
 }
 
+// headingLine reports whether furniture hit h (tagged heading: words common in reports too,
+// "More from", "Главное") is a bare heading: it opens sentence si, which ends with a colon a word
+// or two after it ("More from Russia:").
+func (st *docState) headingLine(si int, h hit) bool {
+	s := st.sents[si]
+	return h.t0 == s.t0 && s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":")
+}
+
 // dropCreditPlaces removes the places of credit lines: the author's name is no place ("Марія" is
 // not Mari El), and a credited channel's region is no context for the report.
 func (st *docState) dropCreditPlaces(ps []placeRef) []placeRef {
