@@ -2384,7 +2384,10 @@ func (st *docState) anotherCue(g sentHits, nums []number) bool {
 // tallyContinues: sentence si has no verb of its own but reads as the regional breakdown of an
 // intercept tally in the sentence just before ("Of them, 22 over Bryansk, 9 over Kursk ...").
 func (st *docState) tallyContinues(si int, g sentHits) bool {
-	if len(st.lastIntercepts) == 0 || st.lastInterceptSent != si-1 {
+	if len(st.lastIntercepts) == 0 {
+		return false
+	}
+	if st.lastInterceptSent != si-1 && (st.lastInterceptSent != si-2 || !st.leadLine(si-1)) {
 		return false
 	}
 	regions := 0
@@ -2483,11 +2486,37 @@ func (st *docState) typeListLine(si int, g sentHits) bool {
 
 // listLine: sentence si opens with a figure and follows a line that ends with a colon or a comma.
 func (st *docState) listLine(si int) bool {
-	if si == 0 || len(st.sNums[si]) == 0 || st.sNums[si][0].t0 != st.sents[si].t0 {
+	if si == 0 || len(st.sNums[si]) == 0 {
 		return false
 	}
 	prev := strings.TrimRight(st.text[st.sents[si-1].start:st.sents[si-1].end], " \t\r\n\"»”")
+	if st.tableLine(si) {
+		// "Bryansk region: 15" under a colon, or under the line before of the same table
+		return strings.HasSuffix(prev, ":") || st.tableLine(si-1)
+	}
+	if st.sNums[si][0].t0 != st.sents[si].t0 {
+		return false
+	}
 	return strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";")
+}
+
+// leadLine: sentence si only announces the list below it ("It gave the following breakdown:"):
+// no figure, and a colon at its end.
+func (st *docState) leadLine(si int) bool {
+	return len(st.sNums[si]) == 0 && len(st.rowsIn(si, si)) == 0 &&
+		strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":")
+}
+
+// tableLine: sentence si is a line of a table of figures, a name, a separator and one figure at
+// the end ("Bryansk region: 15", "Курская область — 8").
+func (st *docState) tableLine(si int) bool {
+	s := st.sents[si]
+	ns := st.sNums[si]
+	if len(ns) != 1 || ns[0].t1 != s.t1 || ns[0].t0 <= s.t0 {
+		return false
+	}
+	sep := strings.Trim(st.text[st.toks[ns[0].t0-1].end:ns[0].start], " \t")
+	return sep == ":" || sep == "—" || sep == "–" || sep == "-"
 }
 
 // adjacentPerson: a singular person noun directly before or after a casualty word ("загинула
