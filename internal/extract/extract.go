@@ -284,6 +284,14 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 			inList = f[len(f)-1].t1 >= st.sents[si].t1
 			continue
 		}
+		if bare, ok := st.timeStamp(si); ok {
+			// a live blog's item starts: the date, speaker and region of the item before are
+			// not this one's
+			st.ctxDateOK, st.speakerOK, st.lastRegion = false, false, ""
+			if bare {
+				continue
+			}
+		}
 		st.sentence(si)
 	}
 	st.titleReporter(doc.Title)
@@ -310,6 +318,34 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out.Flags = append(out.Flags, st.flags...)
 	fillCharOffsets(doc, st.textValid, &out)
 	return out
+}
+
+// timeStamp reports whether sentence si opens with a clock time alone on its line ("13:05",
+// "09:30 GMT"; bare) or before a dash and the item's text ("11:25 — На Полтавщині …").
+func (st *docState) timeStamp(si int) (bare, ok bool) {
+	s := st.sents[si]
+	t := st.text[s.start:s.end]
+	if len(t) < 4 || t[0] < '0' || t[0] > '9' {
+		return false, false
+	}
+	i := 1
+	if t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i+3 > len(t) || t[i] != ':' || t[i+1] < '0' || t[i+1] > '9' || t[i+2] < '0' || t[i+2] > '9' {
+		return false, false
+	}
+	rest := strings.TrimSpace(t[i+3:])
+	switch strings.ToLower(rest) {
+	case "", "gmt", "utc", "msk", "мск", "cet", "eet", "bst", "et", "est":
+		return true, true
+	}
+	for _, d := range []string{"— ", "– ", "- ", "| "} {
+		if strings.HasPrefix(rest, d) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // blankBefore reports whether the space between two sentences, [from, to), holds a blank line.
