@@ -748,7 +748,8 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	}
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
 	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
-	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(g[catModal]) == 0 {
+	// "there were no reports of casualties": a modal word inside the no-casualty phrase blocks nothing
+	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(without(g[catModal], g[catNoCas])) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
 	if len(g[catHistory])+len(g[catModal]) == 0 {
