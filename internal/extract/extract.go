@@ -284,6 +284,9 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 			inList = f[len(f)-1].t1 >= st.sents[si].t1
 			continue
 		}
+		if st.captionLine(si) {
+			continue // "Rescuers at the site … on 12 October. Stock photo: …": the picture's, not the report's
+		}
 		if bare, ok := st.timeStamp(si); ok {
 			// a live blog's item starts: the date, speaker and region of the item before are
 			// not this one's

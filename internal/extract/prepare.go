@@ -200,6 +200,25 @@ func (st *docState) headingLine(si int, h hit) bool {
 	return h.t0 == s.t0 && s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":")
 }
 
+// captionLine: sentence si is a picture's caption: it opens a line that only its credit follows
+// (not "… Про це повідомив Ігор Табурець. Фото: Черкаська ОВА", a report signed and credited).
+func (st *docState) captionLine(si int) bool {
+	if si+1 >= len(st.sents) || st.sents[si+1].para != st.sents[si].para || (si > 0 && st.sents[si-1].para == st.sents[si].para) {
+		return false
+	}
+	for _, h := range st.sHits[si] {
+		if h.p.cat == catSpeech || h.p.cat == catIntercept {
+			return false // a one-sentence report with its credit: "Над Черкащиною збито 4 дрони. Фото: ОВА"
+		}
+	}
+	for _, h := range st.sHits[si+1] {
+		if h.p.cat == catFurniture && h.p.tag == "credit" && st.creditLine(si+1, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropCreditPlaces removes the places of credit lines: the author's name is no place ("Марія" is
 // not Mari El), and a credited channel's region is no context for the report.
 func (st *docState) dropCreditPlaces(ps []placeRef) []placeRef {
