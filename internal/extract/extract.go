@@ -1923,6 +1923,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			if len(counts) > 0 && endsAt(g[catPartial], n.t0) {
 				continue // "Fourteen people, including three children, were injured": a part of the figure before
 			}
+			if n.value == 1 && n.t0 > 0 && st.toks[n.t0-1].s == "no" {
+				n.value = 0 // "no one else was injured"
+			}
 			counts = append(counts, n)
 		}
 	}
