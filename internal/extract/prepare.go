@@ -193,11 +193,14 @@ func (st *docState) creditLine(si int, h hit) bool {
 }
 
 // headingLine reports whether furniture hit h (tagged heading: words common in reports too,
-// "More from", "Главное") is a bare heading: it opens sentence si, which ends with a colon a word
-// or two after it ("More from Russia:").
+// "More from", "Главное") is a bare heading: it is sentence si ("Summary"), or opens it and a
+// colon ends it a word or two after it ("More from Russia:").
 func (st *docState) headingLine(si int, h hit) bool {
 	s := st.sents[si]
-	return h.t0 == s.t0 && s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":")
+	if h.t0 != s.t0 {
+		return false
+	}
+	return s.t1 == h.t1 || (s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":"))
 }
 
 // captionLine: sentence si is a picture's caption: it opens a line that only its credit follows
