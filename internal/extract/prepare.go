@@ -149,6 +149,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
 	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
 	st.places = st.dropCreditPlaces(st.places)
+	st.aroundCities(st.places)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places, st.toks)
@@ -183,6 +184,29 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	st.index()
 	return st
+}
+
+// aroundCity: the region around a city that is a region of its own. (Not Moscow: the Moscow
+// mayor's "near Moscow" is the city's, by the annotators' rule; not Sevastopol, whose region
+// reaches well beyond the city: "over the sea near Sevastopol" is its governor's.)
+var aroundCity = map[string]string{"UA-30": "UA-32", "RU-SPE": "RU-LEN"}
+
+// nearWords, right before such a city, put what happened in the region around it ("near Kyiv",
+// "під Києвом", "под Петербургом").
+var nearWords = map[string]bool{"near": true, "outside": true, "під": true, "под": true, "поблизу": true, "около": true}
+
+// aroundCities reads "near Kyiv" as Kyiv Oblast.
+func (st *docState) aroundCities(ps []placeRef) {
+	for i := range ps {
+		p := &ps[i]
+		r, ok := aroundCity[p.region]
+		if !ok || p.t0 == 0 || !nearWords[st.toks[p.t0-1].s] || p.generic != "" {
+			continue
+		}
+		if reg, ok := st.x.g.Region(r); ok {
+			p.setPlace(reg)
+		}
+	}
 }
 
 // creditLine reports whether furniture hit h (tagged credit) opens sentence si before a colon:
