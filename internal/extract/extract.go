@@ -273,7 +273,8 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 				continue // "Фото: …", "Автор: …"
 			}
 			if f[0].p.tag == "heading" {
-				inList = true // "More from Russia:" over the headlines of other stories
+				// "More from Russia:" over the headlines of other stories; "Related: …" one link
+				inList = !st.headingLink(si, f[0])
 				continue
 			}
 			if f[0].p.tag == "rest" {

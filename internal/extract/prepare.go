@@ -224,7 +224,15 @@ func (st *docState) headingLine(si int, h hit) bool {
 	if h.t0 != s.t0 {
 		return false
 	}
-	return s.t1 == h.t1 || (s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":"))
+	return s.t1 == h.t1 || (s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":")) ||
+		st.headingLink(si, h)
+}
+
+// headingLink: heading hit h opens sentence si, a colon right after it and a headline after that
+// ("Related: Russia says 45 drones downed …"): a link to another story.
+func (st *docState) headingLink(si int, h hit) bool {
+	s := st.sents[si]
+	return h.t0 == s.t0 && s.t1 > h.t1 && strings.HasPrefix(strings.TrimLeft(st.text[h.end:s.end], " *"), ":")
 }
 
 // captionLine: sentence si is a picture's caption: it opens a line that only its credit follows
