@@ -63,6 +63,9 @@ type row struct {
 	// uncounted: merged debris from several places, only one of them with a figure (a singular
 	// noun): the row's count is not stated
 	uncounted bool
+	// recalled: told by a sentence that recalls an earlier incident ("Раніше, 3 жовтня, …"): its
+	// date is that incident's, not the news's
+	recalled bool
 }
 
 type docState struct {
@@ -256,12 +259,42 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	}
 	st.cityAdministrations()
 	st.villagesOfDistricts()
+	inList := false // under a bare "Читайте также:" heading: one headline of another story a line
 	for si := range st.sents {
-		if f := st.group(si)[catFurniture]; len(f) > 0 {
+		if inList {
+			if !blankBefore(st.text, st.sents[si-1].end, st.sents[si].start) {
+				continue
+			}
+			inList = false // a blank line ends the list
+		}
+		if f := st.group(si)[catFurniture]; len(f) > 0 && (f[0].p.tag != "credit" || st.creditLine(si, f[0])) &&
+			(f[0].p.tag != "heading" || st.headingLine(si, f[0])) {
+			if f[0].p.tag == "credit" {
+				continue // "Фото: …", "Автор: …"
+			}
+			if f[0].p.tag == "heading" {
+				// "More from Russia:" over the headlines of other stories; "Related: …" one link
+				inList = !st.headingLink(si, f[0])
+				continue
+			}
 			if f[0].p.tag == "rest" {
 				break // "ЩЕ ЗА ТЕМОЮ": headlines of other stories follow
 			}
-			continue // "Читайте також: …": a link to another story
+			// "Читайте також: …" is a link to another story; a heading with nothing after it heads
+			// a list of them
+			inList = f[len(f)-1].t1 >= st.sents[si].t1
+			continue
+		}
+		if st.captionLine(si) {
+			continue // "Rescuers at the site … on 12 October. Stock photo: …": the picture's, not the report's
+		}
+		if bare, ok := st.timeStamp(si); ok {
+			// a live blog's item starts: the date, speaker and region of the item before are
+			// not this one's
+			st.ctxDateOK, st.speakerOK, st.lastRegion = false, false, ""
+			if bare {
+				continue
+			}
 		}
 		st.sentence(si)
 	}
@@ -289,6 +322,39 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	out.Flags = append(out.Flags, st.flags...)
 	fillCharOffsets(doc, st.textValid, &out)
 	return out
+}
+
+// timeStamp reports whether sentence si opens with a clock time alone on its line ("13:05",
+// "09:30 GMT"; bare) or before a dash and the item's text ("11:25 — На Полтавщині …").
+func (st *docState) timeStamp(si int) (bare, ok bool) {
+	s := st.sents[si]
+	t := st.text[s.start:s.end]
+	if len(t) < 4 || t[0] < '0' || t[0] > '9' {
+		return false, false
+	}
+	i := 1
+	if t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i+3 > len(t) || t[i] != ':' || t[i+1] < '0' || t[i+1] > '9' || t[i+2] < '0' || t[i+2] > '9' {
+		return false, false
+	}
+	rest := strings.TrimSpace(t[i+3:])
+	switch strings.ToLower(rest) {
+	case "", "gmt", "utc", "msk", "мск", "cet", "eet", "bst", "et", "est":
+		return true, true
+	}
+	for _, d := range []string{"— ", "– ", "- ", "| "} {
+		if strings.HasPrefix(rest, d) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// blankBefore reports whether the space between two sentences, [from, to), holds a blank line.
+func blankBefore(text string, from, to int) bool {
+	return strings.Count(text[from:to], "\n") >= 2
 }
 
 // debrisOfOne gives a debris row with no count of its own the one drone downed that day over its
@@ -614,6 +680,9 @@ func (st *docState) sentence(si int) {
 	_ = known
 
 	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	for _, r := range created {
+		r.recalled = recap
+	}
 	if len(impacts) > 0 {
 		weak := true
 		for _, h := range impacts {
@@ -683,7 +752,8 @@ func (st *docState) nonEvent(si int, g sentHits, rep domain.Reporter, repReg str
 	}
 	killedH := without(g[catKilled], g[catNoCas], g[catNoInj], g[catUnknownCas])
 	injuredH := st.notBuildings(g, without(g[catInjured], g[catNoCas], g[catNoInj], g[catUnknownCas]))
-	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(g[catModal]) == 0 {
+	// "there were no reports of casualties": a modal word inside the no-casualty phrase blocks nothing
+	if len(killedH)+len(injuredH)+len(g[catNoCas])+len(g[catNoInj]) > 0 && len(g[catHistory])+len(without(g[catModal], g[catNoCas])) == 0 {
 		st.casualties(si, g, st.sNums[si], nil, killedH, injuredH)
 	}
 	if len(g[catHistory])+len(g[catModal]) == 0 {
@@ -745,6 +815,10 @@ func relayed(speech []hit, h hit) bool {
 }
 
 // reporterOf finds who the sentence attributes its claim to.
+// ownWords are possessives that make a channel the speaker's own ("в своем Telegram-канале").
+var ownWords = map[string]bool{"своєму": true, "своему": true, "своем": true, "своїй": true, "своей": true,
+	"свій": true, "свой": true, "своїх": true, "своих": true, "his": true, "her": true, "their": true}
+
 func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, domain.Span, bool) {
 	type cand struct {
 		rep    domain.Reporter
@@ -776,6 +850,9 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 			d := dist(h.t0, h.t1)
 			if h.p.tag == "af" && d > 2 {
 				continue // "збили захисники з ПвК «Схід»": the air command downed them, it does not speak
+			}
+			if cat == catRepMedia && h.t0 > 0 && ownWords[st.toks[h.t0-1].s] {
+				continue // "у своєму Telegram-каналі": the speaker's own channel, not a medium's report
 			}
 			if h.p.tag == "head" && d > 5 {
 				// "погиб глава поселения": a head is the speaker only next to a speech verb
@@ -1457,8 +1534,10 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 	}
 	for i, n := range cnums {
 		tier := 3
-		if casualtyAt(n.t1) {
-			continue // "Five killed in a drone strike": people, not drones
+		if casualtyAt(n.t1) && !st.isDroneAt(g, n.t1) {
+			// "Five killed in a drone strike": people, not drones (but "сбиты три беспилотника,
+			// пострадавших нет" counts the drones)
+			continue
 		}
 		if n.value >= 2 && n.value <= 10 && collectiveNum[strings.ToLower(st.text[n.start:n.end])] {
 			continue // "погибли трое": a collective numeral counts people, never drones
@@ -1845,6 +1924,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 			if len(counts) > 0 && endsAt(g[catPartial], n.t0) {
 				continue // "Fourteen people, including three children, were injured": a part of the figure before
 			}
+			if n.value == 1 && n.t0 > 0 && st.toks[n.t0-1].s == "no" {
+				n.value = 0 // "no one else was injured"
+			}
 			counts = append(counts, n)
 		}
 	}
@@ -1915,6 +1997,9 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					d = n.t0 - h.t1
 				} else {
 					continue
+				}
+				if n.t0 >= h.t1 && subsetAt(st.toks, g, n.t1) {
+					continue // "three were injured, one of them …": a part of the figure before h
 				}
 				if d < bd && !between(h, n) {
 					bi, bd = i, d
@@ -2343,7 +2428,10 @@ func (st *docState) anotherCue(g sentHits, nums []number) bool {
 // tallyContinues: sentence si has no verb of its own but reads as the regional breakdown of an
 // intercept tally in the sentence just before ("Of them, 22 over Bryansk, 9 over Kursk ...").
 func (st *docState) tallyContinues(si int, g sentHits) bool {
-	if len(st.lastIntercepts) == 0 || st.lastInterceptSent != si-1 {
+	if len(st.lastIntercepts) == 0 {
+		return false
+	}
+	if st.lastInterceptSent != si-1 && (st.lastInterceptSent != si-2 || !st.leadLine(si-1)) {
 		return false
 	}
 	regions := 0
@@ -2442,11 +2530,37 @@ func (st *docState) typeListLine(si int, g sentHits) bool {
 
 // listLine: sentence si opens with a figure and follows a line that ends with a colon or a comma.
 func (st *docState) listLine(si int) bool {
-	if si == 0 || len(st.sNums[si]) == 0 || st.sNums[si][0].t0 != st.sents[si].t0 {
+	if si == 0 || len(st.sNums[si]) == 0 {
 		return false
 	}
 	prev := strings.TrimRight(st.text[st.sents[si-1].start:st.sents[si-1].end], " \t\r\n\"»”")
+	if st.tableLine(si) {
+		// "Bryansk region: 15" under a colon, or under the line before of the same table
+		return strings.HasSuffix(prev, ":") || st.tableLine(si-1)
+	}
+	if st.sNums[si][0].t0 != st.sents[si].t0 {
+		return false
+	}
 	return strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";")
+}
+
+// leadLine: sentence si only announces the list below it ("It gave the following breakdown:"):
+// no figure, and a colon at its end.
+func (st *docState) leadLine(si int) bool {
+	return len(st.sNums[si]) == 0 && len(st.rowsIn(si, si)) == 0 &&
+		strings.HasSuffix(strings.TrimSpace(st.text[st.sents[si].start:st.sents[si].end]), ":")
+}
+
+// tableLine: sentence si is a line of a table of figures, a name, a separator and one figure at
+// the end ("Bryansk region: 15", "Курская область — 8").
+func (st *docState) tableLine(si int) bool {
+	s := st.sents[si]
+	ns := st.sNums[si]
+	if len(ns) != 1 || ns[0].t1 != s.t1 || ns[0].t0 <= s.t0 {
+		return false
+	}
+	sep := strings.Trim(st.text[st.toks[ns[0].t0-1].end:ns[0].start], " \t")
+	return sep == ":" || sep == "—" || sep == "–" || sep == "-"
 }
 
 // adjacentPerson: a singular person noun directly before or after a casualty word ("загинула
@@ -2762,6 +2876,21 @@ func inDroneNoun(text string, drones []hit, h hit) bool {
 }
 
 // endsAt: one of hs ends right before token t.
+// subsetAt: a phrase that takes a part of a group ("of them", "из них", "з них") starts at token t.
+func subsetAt(toks []token, g sentHits, t int) bool {
+	for _, c := range []category{catOfWhich, catTotal} {
+		for _, h := range g[c] {
+			if h.t0 == t {
+				switch toks[t].s {
+				case "of", "из", "з", "із":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func endsAt(hs []hit, t int) bool {
 	for _, h := range hs {
 		if h.t1 == t {

@@ -32,7 +32,7 @@ func (st *docState) merge() []*row {
 				continue
 			}
 			for _, o := range st.rows {
-				if o != r && !weakDate(o) && o.dateRule != ruleRecap && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
+				if o != r && !weakDate(o) && o.dateRule != ruleRecap && !o.recalled && o.inc.Kind == r.inc.Kind && o.inc.Country == r.inc.Country &&
 					o.inc.Region == r.inc.Region && o.inc.Date != "" && !r.total && !o.total {
 					r.inc.Date = o.inc.Date
 					break
@@ -50,7 +50,7 @@ func (st *docState) merge() []*row {
 		}
 		lender := map[rkey]int{}
 		canLend := func(o *row) bool {
-			return !weakDate(o) && o.dateRule != ruleRecap && o.inc.Date != "" && !o.total
+			return !weakDate(o) && o.dateRule != ruleRecap && !o.recalled && o.inc.Date != "" && !o.total
 		}
 		for i, o := range st.rows {
 			k := rkey{o.inc.Kind, o.inc.Country, o.inc.Region}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"skyledger/internal/domain"
@@ -148,6 +149,8 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
 	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
+	st.places = st.dropCreditPlaces(st.places)
+	st.aroundCities(st.places)
 	st.offs = x.off.find(doc.Text, st.toks, doc.Published)
 	st.places = dropOfficialNames(st.places, st.offs)
 	disambiguate(st.places, st.toks)
@@ -182,6 +185,103 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	}
 	st.index()
 	return st
+}
+
+// aroundCity: the region around a city that is a region of its own. (Not Moscow: the Moscow
+// mayor's "near Moscow" is the city's, by the annotators' rule; not Sevastopol, whose region
+// reaches well beyond the city: "over the sea near Sevastopol" is its governor's.)
+var aroundCity = map[string]string{"UA-30": "UA-32", "RU-SPE": "RU-LEN"}
+
+// nearWords, right before such a city, put what happened in the region around it ("near Kyiv",
+// "під Києвом", "под Петербургом").
+var nearWords = map[string]bool{"near": true, "outside": true, "під": true, "под": true, "поблизу": true, "около": true}
+
+// aroundCities reads "near Kyiv" as Kyiv Oblast.
+func (st *docState) aroundCities(ps []placeRef) {
+	for i := range ps {
+		p := &ps[i]
+		r, ok := aroundCity[p.region]
+		if !ok || p.t0 == 0 || !nearWords[st.toks[p.t0-1].s] || p.generic != "" {
+			continue
+		}
+		if reg, ok := st.x.g.Region(r); ok {
+			p.setPlace(reg)
+		}
+	}
+}
+
+// creditLine reports whether furniture hit h (tagged credit) opens sentence si before a colon:
+// a byline or a picture credit ("Автор: Марія Бондар", "Фото: Telegram-канал ОВА"), not the report.
+func (st *docState) creditLine(si int, h hit) bool {
+	s := st.sents[si]
+	return h.t0 == s.t0 && strings.HasPrefix(strings.TrimLeft(st.text[h.end:s.end], " *"), ":")
+}
+
+// headingLine reports whether furniture hit h (tagged heading: words common in reports too,
+// "More from", "Главное") is a bare heading: it is sentence si ("Summary"), or opens it and a
+// colon ends it a word or two after it ("More from Russia:").
+func (st *docState) headingLine(si int, h hit) bool {
+	s := st.sents[si]
+	if h.t0 != s.t0 {
+		return false
+	}
+	return s.t1 == h.t1 || (s.t1-h.t1 <= 2 && strings.HasSuffix(strings.TrimRight(st.text[s.start:s.end], " *"), ":")) ||
+		st.headingLink(si, h)
+}
+
+// headingLink: heading hit h opens sentence si, a colon right after it and a headline after that
+// ("Related: Russia says 45 drones downed …"): a link to another story.
+func (st *docState) headingLink(si int, h hit) bool {
+	s := st.sents[si]
+	return h.t0 == s.t0 && s.t1 > h.t1 && strings.HasPrefix(strings.TrimLeft(st.text[h.end:s.end], " *"), ":")
+}
+
+// captionLine: sentence si is a picture's caption: it opens a line that only its credit follows
+// (not "… Про це повідомив Ігор Табурець. Фото: Черкаська ОВА", a report signed and credited).
+func (st *docState) captionLine(si int) bool {
+	if si+1 >= len(st.sents) || st.sents[si+1].para != st.sents[si].para || (si > 0 && st.sents[si-1].para == st.sents[si].para) {
+		return false
+	}
+	for _, h := range st.sHits[si] {
+		if h.p.cat == catSpeech || h.p.cat == catIntercept {
+			return false // a one-sentence report with its credit: "Над Черкащиною збито 4 дрони. Фото: ОВА"
+		}
+	}
+	for _, h := range st.sHits[si+1] {
+		if h.p.cat == catFurniture && h.p.tag == "credit" && st.creditLine(si+1, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropCreditPlaces removes the places of credit lines: the author's name is no place ("Марія" is
+// not Mari El), and a credited channel's region is no context for the report.
+func (st *docState) dropCreditPlaces(ps []placeRef) []placeRef {
+	var lines [][2]int // the credit lines' spans, in text order
+	for _, h := range st.hits {
+		if h.p.cat != catFurniture || h.p.tag != "credit" {
+			continue
+		}
+		si := sort.Search(len(st.sents), func(i int) bool { return st.sents[i].t1 > h.t0 })
+		if si < len(st.sents) && st.creditLine(si, h) {
+			lines = append(lines, [2]int{st.sents[si].start, st.sents[si].end})
+		}
+	}
+	if len(lines) == 0 {
+		return ps
+	}
+	out, li := ps[:0], 0
+	for _, p := range ps {
+		for li < len(lines) && lines[li][1] <= p.start {
+			li++
+		}
+		if li < len(lines) && p.start >= lines[li][0] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // dropOfficialNames removes place readings of officials' surnames ("Gusev", "Kursk"-like names).

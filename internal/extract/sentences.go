@@ -63,6 +63,16 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 			emit(i)
 			start = i + 1
 			para++
+		case '<':
+			// an HTML block tag left in a scraped page ("…ЗМІ.</p> <p>Медіа…") ends a line; the
+			// tag itself belongs to no sentence
+			if j, ok := blockTagEnd(text, i); ok {
+				emit(i)
+				start = j
+				para++
+				i = j
+				continue
+			}
 		case '.', '!', '?', '…':
 			j := i + size
 			// swallow closing quotes/brackets and further dots
@@ -107,10 +117,10 @@ func splitSentencesInto(buf []sentence, text string, toks []token) []sentence {
 	return out
 }
 
-// sentenceByte marks the bytes splitSentences stops at: '\n', '.', '!', '?' and the first byte
-// of '…'.
+// sentenceByte marks the bytes splitSentences stops at: '\n', '.', '!', '?', '<' and the first
+// byte of '…'.
 var sentenceByte = func() (t [256]bool) {
-	for _, c := range []byte{'\n', '.', '!', '?', 0xE2} {
+	for _, c := range []byte{'\n', '.', '!', '?', '<', 0xE2} {
 		t[c] = true
 	}
 	return t
@@ -154,4 +164,27 @@ func isUpperRune(r rune) bool {
 		return false
 	}
 	return unicode.IsUpper(r)
+}
+
+// blockTags are the HTML tags that end a line of text (lowercase, without '<').
+var blockTags = []string{"p", "/p", "br", "div", "/div", "li", "/li", "h1", "h2", "h3", "h4", "/h1", "/h2", "/h3", "/h4", "tr", "/tr"}
+
+// blockTagEnd reports whether text[i] ('<') opens one of blockTags, and where the tag ends (after
+// its '>', looked for within a short span so that a stray '<' costs little).
+func blockTagEnd(text string, i int) (int, bool) {
+	rest := text[i+1:]
+	for _, t := range blockTags {
+		if len(rest) <= len(t) || !strings.EqualFold(rest[:len(t)], t) {
+			continue
+		}
+		if c := rest[len(t)]; c != '>' && c != ' ' && c != '/' {
+			continue
+		}
+		end := min(len(rest), 400)
+		if k := strings.IndexByte(rest[len(t):end], '>'); k >= 0 {
+			return i + 1 + len(t) + k + 1, true
+		}
+		return 0, false
+	}
+	return 0, false
 }

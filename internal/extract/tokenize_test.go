@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -169,6 +170,14 @@ func splitPlain(text string, toks []token) []sentence {
 			emit(i)
 			start = i + 1
 			para++
+		case '<':
+			if j, ok := blockTagEnd(text, i); ok {
+				emit(i)
+				start = j
+				para++
+				i = j
+				continue
+			}
 		case '.', '!', '?', '…':
 			j := i + size
 			for j < len(text) {
@@ -212,7 +221,7 @@ func splitPlain(text string, toks []token) []sentence {
 }
 
 func FuzzSplitSentences(f *testing.F) {
-	for _, s := range []string{"Сбит дрон. Обломки упали… «Жертв нет», — сказал он.\nИ ещё! 3 БПЛА?", "a.\xe2\x80. B", "x\xe2\x80\xa6 Y\n\n"} {
+	for _, s := range []string{"Сбит дрон. Обломки упали… «Жертв нет», — сказал он.\nИ ещё! 3 БПЛА?", "a.\xe2\x80. B", "x\xe2\x80\xa6 Y\n\n", "<p>Сбит дрон.</p><p style=\"a\">Жертв нет</p> <br/>x <b>y</b> <p", "a<P>b</DIV >c<li"} {
 		f.Add(s)
 	}
 	pass, gaps := loadCases(f)
@@ -390,4 +399,15 @@ func FuzzMatchMemo(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSplitSentencesHTML(t *testing.T) {
+	s := "<p>Дрон сбит</p><p>Жертв нет</p>"
+	var got []string
+	for _, x := range splitSentences(s, tokenize(s)) {
+		got = append(got, s[x.start:x.end])
+	}
+	if want := []string{"Дрон сбит", "Жертв нет"}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
 }
