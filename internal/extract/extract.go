@@ -2165,22 +2165,30 @@ func (st *docState) listHeadOfRegion(si int) bool {
 // пошкоджено будинки" tells one event, the debris; the attack's casualties go to the debris row.
 func (st *docState) attacksOfDebris() {
 	drop := false
+	type dayRegion struct{ date, region domain.NullString }
+	var debris map[dayRegion]*row // the first debris row of each day and region: one pass, not rows × rows
 	for _, r := range st.rows {
 		if !r.attackOnly {
 			continue
 		}
-		for _, d := range st.rows {
-			if d.inc.Kind == domain.Debris && d.inc.Date == r.inc.Date && d.inc.Region == r.inc.Region && d.inc.Region != "" {
-				if d.inc.Killed == nil {
-					d.inc.Killed = r.inc.Killed
+		if debris == nil {
+			debris = map[dayRegion]*row{}
+			for _, d := range st.rows {
+				k := dayRegion{d.inc.Date, d.inc.Region}
+				if _, seen := debris[k]; !seen && d.inc.Kind == domain.Debris && d.inc.Region != "" {
+					debris[k] = d
 				}
-				if d.inc.Injured == nil {
-					d.inc.Injured = r.inc.Injured
-				}
-				r.attackOnly, drop = false, true
-				r.inc.Kind = "" // marked for removal below
-				break
 			}
+		}
+		if d := debris[dayRegion{r.inc.Date, r.inc.Region}]; d != nil {
+			if d.inc.Killed == nil {
+				d.inc.Killed = r.inc.Killed
+			}
+			if d.inc.Injured == nil {
+				d.inc.Injured = r.inc.Injured
+			}
+			r.attackOnly, drop = false, true
+			r.inc.Kind = "" // marked for removal below
 		}
 	}
 	if !drop {
