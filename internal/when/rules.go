@@ -672,10 +672,14 @@ func (s *scanner) weekdayRule(i int) int {
 	return s.emitWeekday(i, k, wd, strict, false, 0, "relative.weekday")
 }
 
-// relativeDay: today, yesterday (evening), the day before yesterday, this morning, утром.
+// relativeDay: today, yesterday (evening), the day before yesterday, the night before last, this
+// morning, утром.
 func (s *scanner) relativeDay(i int) int {
 	j := i
 	switch {
+	case s.w(j, cThe) && s.w(j+1, cNight) && s.w(j+2, cBefore) && s.w(j+3, cLast) && s.ascii(j):
+		// "the night before last": the night that ended the day before publication
+		return s.emitRel(i, j+4, -1, true, "relative.night_before_last")
 	case s.w(j, cThe) && s.w(j+1, cDay) && s.w(j+2, cBefore) && s.w(j+3, cYesterday):
 		return s.emitRel(i, j+4, -2, false, "relative.day_before_yesterday")
 	case s.w(j, cDay) && s.w(j+1, cBefore) && s.w(j+2, cYesterday):
