@@ -566,6 +566,10 @@ func (s *scanner) nightEnglish(i int) int {
 func (s *scanner) nightRelative(i int) int {
 	j := i
 	switch {
+	case s.w(j, cBeforeLast) && s.w(j+1, cNightAdv|cNightGen|cNight):
+		// "позапрошлой ночью", "позаминулої ночі": the night before last (its words are also
+		// cLast, so that this rule starts at them)
+		return s.emitRel(i, j+2, -1, true, "relative.night_before_last")
 	case s.w(j, cLast|cThis|cToday) && s.w(j+1, cNightAdv|cNightGen|cNight):
 		j += 2
 	case s.w(j, cNightAdv):

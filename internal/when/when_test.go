@@ -96,6 +96,8 @@ func TestScan(t *testing.T) {
 		{"вчора ввечері", "2025-08-26 relative.yesterday relative 'вчора ввечері'"},
 		{"позавчера", "2025-08-25 relative.day_before_yesterday relative 'позавчера'"},
 		{"позавчора", "2025-08-25 relative.day_before_yesterday relative 'позавчора'"},
+		{"позапрошлой ночью", "2025-08-26 N relative.night_before_last relative 'позапрошлой ночью'"},
+		{"позаминулої ночі", "2025-08-26 N relative.night_before_last relative 'позаминулої ночі'"},
 		{"the night before last", "2025-08-26 N relative.night_before_last relative 'the night before last'"},
 		{"the day before yesterday", "2025-08-25 relative.day_before_yesterday relative 'the day before yesterday'"},
 		{"on Sunday", "2025-08-24 relative.weekday relative 'on Sunday'"},

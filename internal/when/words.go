@@ -47,6 +47,7 @@ const (
 	cDatePrep        // words after which "27.08" is a date
 	cWeekdayPrep     // prepositions before a weekday: в, во, у, on
 	cUntil           // until, till, до, по
+	cBeforeLast      // позапрошлой, позаминулої: the night before last
 )
 
 type winfo struct {
@@ -95,6 +96,10 @@ yesterday u вчора учора напередодні
 yesterday e yesterday eve
 dby r позавчера
 dby u позавчора
+beforelast r позапрошлой позапрошлую
+beforelast u позаминулої позаминулу
+last r позапрошлой позапрошлую
+last u позаминулої позаминулу
 day e day
 before e before
 morningadv r утром
@@ -216,7 +221,7 @@ var classNames = map[string]cls{
 	"dby": cDBY, "day": cDay, "before": cBefore, "morningadv": cMorningAdv, "morning": cMorning,
 	"daypart": cDayPart, "this": cThis, "last": cLast, "sutki": cSutki, "hours": cHours,
 	"yearw": cYearW, "since": cSince, "by": cBy, "for": cFor, "and": cAnd, "to": cTo,
-	"dateprep": cDatePrep, "wdprep": cWeekdayPrep, "until": cUntil,
+	"dateprep": cDatePrep, "wdprep": cWeekdayPrep, "until": cUntil, "beforelast": cBeforeLast,
 }
 
 // vocab holds the normalised words and, for English, their possessives ("Sunday's");
