@@ -94,6 +94,13 @@ func TestScan(t *testing.T) {
 		{"more than 20 drones", "~20"},
 		{"at least twenty drones", "~20"},
 		{"over 100", "~100"},
+		// ranges: the closing end is hedged
+		{"5–7 drones", "5 ~7"},
+		{"between 5 and 7 drones", "5 ~7"},
+		{"п'ять-шість дронів", "5 ~6"},
+		{"від 5 до 7", "5 ~7"},
+		{"19 БПЛА, 8 — над", "19 8"},
+		{"2 and 3", "2 3"},
 		{"about a dozen", "~12"},
 		{"up to 30", "~30"},
 		{"более 20", "~20"},
