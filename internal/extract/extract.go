@@ -302,6 +302,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	st.attacksOfDebris()
 	rows := st.merge()
 	debrisOfOne(rows)
+	st.titleFigure(doc.Title, rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
 		if r.inc.Reporter == domain.NullString(domain.OtherOfficial) {
