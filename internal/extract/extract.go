@@ -2016,7 +2016,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					x := n.value
 					v = &x
 				}
-			} else if h.p.tag == "pl" && st.personPair(g, h) {
+			} else if h.p.tag != "sg" && st.personPair(g, h) {
 				x := 2 // "погибли мужчина и женщина"
 				v = &x
 				sp = st.span("", h.start, h.end, ruleCasualty)
@@ -2362,19 +2362,31 @@ func (st *docState) singularPerson(g sentHits, h hit) bool {
 	return false
 }
 
-// personPair: right after the plural casualty word h, two singular persons joined by "и"
-// ("погибли мужчина и женщина", "ранены водитель и пассажир").
+// personPair: right after the casualty word h, or right before it, two singular persons joined
+// by "и", "and", "та", "і" ("погибли мужчина и женщина", "ранены водитель и пассажир", "injuring
+// a man and a woman", "поранено чоловіка та дитину", "a man and a woman were hurt").
 func (st *docState) personPair(g sentHits, h hit) bool {
 	ps := g[catPerson]
 	for i := 0; i+1 < len(ps); i++ {
 		a, b := ps[i], ps[i+1]
-		if a.p.tag == "sg" && b.p.tag == "sg" && (a.t0 == h.t1 || a.t0 == h.t1+1) && b.t0 == a.t1+1 &&
-			a.t1 < len(st.toks) && st.toks[a.t1].s == "и" {
+		if a.p.tag != "sg" || b.p.tag != "sg" || a.t1 >= len(st.toks) || !pairJoin[st.toks[a.t1].s] {
+			continue
+		}
+		if b.t0 != a.t1+1 && (b.t0 != a.t1+2 || !article[st.toks[a.t1+1].s]) {
+			continue
+		}
+		if a.t0 == h.t1 || a.t0 == h.t1+1 || b.t1 == h.t0 || b.t1 == h.t0-1 {
 			return true
 		}
 	}
 	return false
 }
+
+// pairJoin and article: the words of a pair of persons ("a man and a woman").
+var (
+	pairJoin = map[string]bool{"и": true, "and": true, "та": true, "і": true, "й": true}
+	article  = map[string]bool{"a": true, "an": true, "the": true}
+)
 
 // rangeGap reports whether the text between two dates joins them as a range.
 // conjunction: the words join two clauses ("and", "и", "і", "та").
