@@ -2432,6 +2432,11 @@ func (st *docState) anotherCue(g sentHits, nums []number) bool {
 					return true
 				}
 			}
+			for _, n := range nums {
+				if n.t0 == h.t1 {
+					return true // "another three were destroyed"
+				}
+			}
 			continue
 		}
 		if h.p.tag != "num" {
