@@ -1800,8 +1800,8 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 	var total *number
 	for gi, gr := range groups {
 		if len(gr.places) == 0 {
-			if total == nil && gi == 0 {
-				total = gr.n
+			if total == nil && (gi == 0 || gi == len(groups)-1 && totalBeside(g, gr.n)) {
+				total = gr.n // the total first, or last after its total word ("…, 13 in all", "усього сім")
 			}
 			continue
 		}
@@ -1910,6 +1910,16 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 		}
 	}
 	return true
+}
+
+// totalBeside: a total word right before or after figure n ("13 in all", "всего 13").
+func totalBeside(g sentHits, n *number) bool {
+	for _, h := range g[catTotal] {
+		if (h.t1 <= n.t0 && n.t0-h.t1 <= 1) || (h.t0 >= n.t1 && h.t0-n.t1 <= 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // casualties reads killed/injured figures and "no casualties" in sentence si and puts them on the
