@@ -1578,6 +1578,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 				tier = min(tier, 2)
 			}
 		}
+		if tier < 2 && n.t0 > 0 && wholeOf[st.toks[n.t0-1].s] {
+			tier = 2 // "Из 45 беспилотников … сбиты 38": the figure after "из" is the whole, not the downed
+		}
 		if tier == 3 {
 			continue
 		}
@@ -1911,6 +1914,9 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 	}
 	return true
 }
+
+// wholeOf: the word before a figure that makes it the whole the row's figure is part of.
+var wholeOf = map[string]bool{"из": true, "із": true, "з": true, "of": true}
 
 // totalBeside: a total word right before or after figure n ("13 in all", "всего 13").
 func totalBeside(g sentHits, n *number) bool {
