@@ -112,7 +112,7 @@ func TestCountEvidence(t *testing.T) {
 			var values []int
 			sum, singular, ones := 0, false, 0
 			for _, sp := range in.Evidence {
-				if sp.Field != "count" {
+				if sp.Field != "count" && sp.Field != "title.count" {
 					continue
 				}
 				if in.Count == nil && sp.Rule != ruleHedged {

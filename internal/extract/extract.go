@@ -302,6 +302,7 @@ func (x *Extractor) Extract(doc domain.Document) domain.Extraction {
 	st.attacksOfDebris()
 	rows := st.merge()
 	debrisOfOne(rows)
+	st.titleFigure(doc.Title, rows)
 	out.Incidents = make([]domain.Incident, 0, len(rows))
 	for _, r := range rows {
 		if r.inc.Reporter == domain.NullString(domain.OtherOfficial) {
@@ -1577,6 +1578,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 				tier = min(tier, 2)
 			}
 		}
+		if tier < 2 && n.t0 > 0 && wholeOf[st.toks[n.t0-1].s] {
+			tier = 2 // "Из 45 беспилотников … сбиты 38": the figure after "из" is the whole, not the downed
+		}
 		if tier == 3 {
 			continue
 		}
@@ -1799,8 +1803,8 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 	var total *number
 	for gi, gr := range groups {
 		if len(gr.places) == 0 {
-			if total == nil && gi == 0 {
-				total = gr.n
+			if total == nil && (gi == 0 || gi == len(groups)-1 && totalBeside(g, gr.n)) {
+				total = gr.n // the total first, or last after its total word ("…, 13 in all", "усього сім")
 			}
 			continue
 		}
@@ -1911,6 +1915,19 @@ func (st *docState) breakdown(si int, g sentHits, cnums []number, ps, seas []*pl
 	return true
 }
 
+// wholeOf: the word before a figure that makes it the whole the row's figure is part of.
+var wholeOf = map[string]bool{"из": true, "із": true, "з": true, "of": true}
+
+// totalBeside: a total word right before or after figure n ("13 in all", "всего 13").
+func totalBeside(g sentHits, n *number) bool {
+	for _, h := range g[catTotal] {
+		if (h.t1 <= n.t0 && n.t0-h.t1 <= 1) || (h.t0 >= n.t1 && h.t0-n.t1 <= 1) {
+			return true
+		}
+	}
+	return false
+}
+
 // casualties reads killed/injured figures and "no casualties" in sentence si and puts them on the
 // rows they are about: the rows of this sentence (debris before impact), else the latest
 // impact/debris row of the story.
@@ -2015,7 +2032,7 @@ func (st *docState) casualties(si int, g sentHits, nums []number, created []*row
 					x := n.value
 					v = &x
 				}
-			} else if h.p.tag == "pl" && st.personPair(g, h) {
+			} else if h.p.tag != "sg" && st.personPair(g, h) {
 				x := 2 // "погибли мужчина и женщина"
 				v = &x
 				sp = st.span("", h.start, h.end, ruleCasualty)
@@ -2361,19 +2378,31 @@ func (st *docState) singularPerson(g sentHits, h hit) bool {
 	return false
 }
 
-// personPair: right after the plural casualty word h, two singular persons joined by "и"
-// ("погибли мужчина и женщина", "ранены водитель и пассажир").
+// personPair: right after the casualty word h, or right before it, two singular persons joined
+// by "и", "and", "та", "і" ("погибли мужчина и женщина", "ранены водитель и пассажир", "injuring
+// a man and a woman", "поранено чоловіка та дитину", "a man and a woman were hurt").
 func (st *docState) personPair(g sentHits, h hit) bool {
 	ps := g[catPerson]
 	for i := 0; i+1 < len(ps); i++ {
 		a, b := ps[i], ps[i+1]
-		if a.p.tag == "sg" && b.p.tag == "sg" && (a.t0 == h.t1 || a.t0 == h.t1+1) && b.t0 == a.t1+1 &&
-			a.t1 < len(st.toks) && st.toks[a.t1].s == "и" {
+		if a.p.tag != "sg" || b.p.tag != "sg" || a.t1 >= len(st.toks) || !pairJoin[st.toks[a.t1].s] {
+			continue
+		}
+		if b.t0 != a.t1+1 && (b.t0 != a.t1+2 || !article[st.toks[a.t1+1].s]) {
+			continue
+		}
+		if a.t0 == h.t1 || a.t0 == h.t1+1 || b.t1 == h.t0 || b.t1 == h.t0-1 {
 			return true
 		}
 	}
 	return false
 }
+
+// pairJoin and article: the words of a pair of persons ("a man and a woman").
+var (
+	pairJoin = map[string]bool{"и": true, "and": true, "та": true, "і": true, "й": true}
+	article  = map[string]bool{"a": true, "an": true, "the": true}
+)
 
 // rangeGap reports whether the text between two dates joins them as a range.
 // conjunction: the words join two clauses ("and", "и", "і", "та").
@@ -2417,6 +2446,11 @@ func (st *docState) anotherCue(g sentHits, nums []number) bool {
 			for _, c := range []category{catDrone, catIncident} {
 				if _, ok := nearHit(g[c], h.t1, h.t1, 0, 3); ok {
 					return true
+				}
+			}
+			for _, n := range nums {
+				if n.t0 == h.t1 {
+					return true // "another three were destroyed"
 				}
 			}
 			continue

@@ -75,11 +75,33 @@ func (x *Extractor) numbers(text string, toks []token, sc *scratch) []number {
 			// "Shahed-136", "Су-34", "5km": a model name or a measure
 			continue
 		}
+		if percentAfter(text[n.End:]) {
+			continue // "85% of the drones": a share, no count
+		}
 		t0 := cur.at(n.Start)
 		t1 := cur.at(n.End-1) + 1
 		out = append(out, number{start: n.Start, end: n.End, value: n.Value, hedged: n.Hedged, ordinal: n.Ordinal, t0: t0, t1: t1})
 	}
 	return out
+}
+
+// percentAfter: the text right after a figure makes it a share ("85%", "85 %", "85 percent",
+// "85 процентов", "85 відсотків").
+func percentAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " \u00a0\u202f")
+	if strings.HasPrefix(rest, "%") {
+		return true
+	}
+	if len(rest) > 24 {
+		rest = rest[:24]
+	}
+	rest = strings.ToLower(rest)
+	for _, w := range [...]string{"percent", "per cent", "процент", "відсот"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findPlaces reads the place names of text. With sc, the places and their readings are written

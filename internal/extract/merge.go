@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"skyledger/internal/domain"
+	"skyledger/internal/textnum"
 )
 
 // Merging the rows of a document into its incidents.
@@ -285,4 +286,74 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ruleTitleCount: the count from the title's figure (titleFigure).
+const ruleTitleCount = "count-title"
+
+// titleFigure gives the only intercept row of a text that states no figure the count its title
+// states ("Nine drones downed over Voronezh Region" over "air defence destroyed the drones over
+// several districts"). The title must tell of downing, name one region at most (the row's), and
+// give one exact figure before a drone noun; a hedged figure in the text keeps the row null.
+func (st *docState) titleFigure(title string, rows []*row) {
+	if title == "" || !st.titleDrone {
+		return
+	}
+	var r *row
+	for _, c := range rows {
+		if c.inc.Kind != domain.Intercept {
+			continue
+		}
+		if r != nil {
+			return
+		}
+		r = c
+	}
+	if r == nil || r.inc.Count != nil || r.window || r.uncounted || string(r.inc.Region) != st.titleReg || len(countSpans(r)) > 0 {
+		return
+	}
+	toks, tps := st.title(title)
+	for i := range tps {
+		if p := &tps[i]; p.kind == domain.RegionPlace && p.region != "" && p.region != st.titleReg {
+			return
+		}
+	}
+	intercept := false
+	for _, h := range st.titleHits {
+		switch h.p.cat {
+		case catIntercept:
+			intercept = true
+		case catLaunched, catRecap, catHistory, catModal:
+			return
+		}
+	}
+	if !intercept {
+		return
+	}
+	var fig *textnum.Number
+	for _, n := range textnum.Scan(title) {
+		if n.Attached || n.Ordinal {
+			continue
+		}
+		t1 := tokenAt(toks, n.End-1) + 1
+		drones := false
+		for _, h := range st.titleHits {
+			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
+				drones = true
+			}
+		}
+		if !drones {
+			continue
+		}
+		if fig != nil || n.Hedged {
+			return // two figures, or a hedged one: no exact count
+		}
+		fig = &n
+	}
+	if fig == nil {
+		return
+	}
+	v := fig.Value
+	r.inc.Count = &v
+	r.inc.Evidence = append(r.inc.Evidence, domain.Span{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: ruleTitleCount})
 }

@@ -53,7 +53,7 @@ func scanInto(out []Number, text string) []Number {
 		case c >= '0' && c <= '9':
 			n, end, ok := scanDigits(text, i)
 			if ok {
-				out = append(out, hedge(text, n))
+				out = append(out, rangeEnd(text, out, hedge(text, n)))
 			}
 			i = end
 		case c < utf8.RuneSelf && !isASCIILetter(c):
@@ -74,7 +74,7 @@ func scanInto(out []Number, text string) []Number {
 				continue
 			}
 			n, end := scanWords(text, i, we, wd)
-			out = append(out, hedge(text, n))
+			out = append(out, rangeEnd(text, out, hedge(text, n)))
 			i = end
 		}
 	}
@@ -402,6 +402,52 @@ func prevWord(text string, i int) (int, int) {
 		break
 	}
 	return j, e
+}
+
+// rangeTo are the words or dashes that join the two ends of a range ("5–7", "five or six",
+// "от 5 до 7", "п'ять-шість"); rangeAnd join them only after a hedged first end or after
+// rangeFrom ("between 5 and 7", "между 5 и 7").
+var (
+	rangeTo   = map[string]bool{"-": true, "–": true, "—": true, "to": true, "or": true, "или": true, "або": true, "чи": true}
+	rangeAnd  = map[string]bool{"and": true, "и": true, "і": true, "та": true}
+	rangeFrom = map[string]bool{"between": true, "между": true, "між": true}
+)
+
+// rangeEnd marks n hedged when it closes a range opened by the number before it: a range is no
+// exact figure. The joining word or dash is its hedge.
+func rangeEnd(text string, out []Number, n Number) Number {
+	if n.Hedged || n.Attached || n.Ordinal || len(out) == 0 {
+		return n
+	}
+	p := out[len(out)-1]
+	if p.Attached || p.Ordinal || p.Value >= n.Value || n.Start-p.End > 8 {
+		return n
+	}
+	gap := text[p.End:n.Start]
+	j := strings.TrimLeft(gap, " \u00a0")
+	w := strings.TrimRight(j, " \u00a0")
+	if w == "" {
+		return n
+	}
+	var arr [16]byte
+	b, _ := fold.Word(arr[:], w)
+	if !rangeTo[w] && !rangeTo[string(b)] && !(rangeAnd[string(b)] && (p.Hedged || opensRange(text, p.Start))) {
+		return n
+	}
+	n.Hedged = true
+	n.HedgeStart = p.End + len(gap) - len(j)
+	return n
+}
+
+// opensRange reports "between" (rangeFrom) just before the number starting at i.
+func opensRange(text string, i int) bool {
+	ps, pe := prevWord(text, i)
+	if pe == ps || pe == i {
+		return false
+	}
+	var arr [16]byte
+	b, _ := fold.Word(arr[:], text[ps:pe])
+	return rangeFrom[string(b)]
 }
 
 // hedge looks back from the number for a hedge phrase separated from it by spaces only.
