@@ -1492,6 +1492,11 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	if csp != nil {
 		ev = append(ev, *csp)
 	}
+	if n := st.figureMore(si, g, csp); cnt != nil && n != nil && kind == domain.Intercept {
+		v := *cnt + n.value
+		cnt = &v
+		ev = append(ev, st.span("count", n.start, n.end, ruleCount))
+	}
 	if cnt != nil && csp != nil && csp.Rule == ruleCount {
 		for i, n := range cnums {
 			if n.start == csp.Start {
@@ -1508,6 +1513,31 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 		}
 	}
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
+}
+
+// figureMore: "A drone was shot down ..., and two more were destroyed": an exact figure after the
+// row's count span, then "more" and a downing word within three words; no place after it (that
+// would be a breakdown: "five over Bryansk and two more over Kursk").
+func (st *docState) figureMore(si int, g sentHits, csp *domain.Span) *number {
+	if csp == nil {
+		return nil
+	}
+	for i := range st.sNums[si] {
+		n := &st.sNums[si][i]
+		if n.start <= csp.End || n.hedged || n.ordinal || n.t1 >= len(st.toks) || st.toks[n.t1].s != "more" {
+			continue
+		}
+		if _, ok := nearHit(g[catIntercept], n.t1+1, n.t1+1, 0, 3); !ok {
+			continue
+		}
+		for _, p := range st.sPlaces[si] {
+			if p.t0 > n.t0 {
+				return nil
+			}
+		}
+		return n
+	}
+	return nil
 }
 
 // collectiveNum: the Russian collective numerals, used of people ("двое раненых", "пятеро").
