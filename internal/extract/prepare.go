@@ -148,6 +148,17 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
+	if len(doc.Published) != 10 {
+		// no publication date, but a dateline with its year at the head of the text ("MOSCOW,
+		// August 3, 2025 (Wire) -"): "overnight" and "yesterday" are told from its day (not from
+		// the time stamps of a sidebar's other stories further down)
+		for _, d := range st.dates {
+			if d.dateline && d.known && d.start < datelineHead {
+				st.dates = x.dateMentions(doc.Text, d.date, st.toks, &st.sc.when, st.sc)
+				break
+			}
+		}
+	}
 	st.places = x.findPlaces(doc.Text, st.toks, &st.sc.scan, st.sc)
 	st.places = st.dropCreditPlaces(st.places)
 	st.aroundCities(st.places)
@@ -435,6 +446,9 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 	}
 	return out
 }
+
+// datelineHead: a report's own dateline starts within its first bytes.
+const datelineHead = 160
 
 // dropDatelinePlaces removes the city of a wire dateline ("MOSCOW, Nov 3 (Reuters) - Russian air
 // defences ..."): where the report was filed, not where anything happened.
