@@ -680,7 +680,18 @@ func (st *docState) sentence(si int) {
 	}
 	_ = known
 
-	created := st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	var created []*row
+	if st.placesOfLaterHit(si, intercepts, impacts) {
+		// "shot down 105 of the drones, ..., adding that seven drones hit targets in the Kharkiv,
+		// Sumy and Odesa regions": the regions are where the hits were; the downing names none
+		places := st.sPlaces[si]
+		st.sPlaces[si] = nil
+		created = st.buildRows(si, g, nums, drones, intercepts, nil, nil, rep, repReg, repSpan, repOK, date, dspan, drule)
+		st.sPlaces[si] = places
+		created = append(created, st.buildRows(si, g, nums, drones, nil, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)...)
+	} else {
+		created = st.buildRows(si, g, nums, drones, intercepts, impacts, debris, rep, repReg, repSpan, repOK, date, dspan, drule)
+	}
 	for _, r := range created {
 		r.recalled = recap
 	}
@@ -1177,16 +1188,20 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 				mk(k.k, rg, regionCountry(rg), placeName(ps), one, ruleMulti, ev)
 			}
 			impactN := false
+			// "13 влучань", "влучання 13", "seven drones hit targets in ..."
+			hitFigure := func(n number) bool {
+				return startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0) || droneThenHit(g[catDrone], k.hs, n)
+			}
 			if k.k == domain.Impact {
 				for _, n := range cnums {
-					impactN = impactN || startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0) // "13 влучань", "влучання 13"
+					impactN = impactN || hitFigure(n)
 				}
 			}
 			if ((rep == domain.MoD || rep == domain.AirForce) && k.k == domain.Intercept) || impactN {
 				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
 				if impactN {
 					for _, n := range cnums {
-						if (startsAt(k.hs, n.t1) || endsAt(k.hs, n.t0)) && !n.hedged {
+						if hitFigure(n) && !n.hedged {
 							v := n.value
 							cnt = &v
 							sp := st.span("count", n.start, n.end, ruleCount)
@@ -1684,6 +1699,47 @@ var singularRegionWord = map[string]bool{
 	"регион": true, "региона": true, "региону": true, "регионом": true, "регионе": true,
 	"область": true, "области": true, "областью": true,
 	"регіон": true, "регіону": true, "регіоном": true, "регіоні": true, "області": true, "областю": true,
+}
+
+// droneThenHit: figure n, a drone noun, then a hit word ("seven drones hit").
+func droneThenHit(drones, hits []hit, n number) bool {
+	for _, d := range drones {
+		if d.t0 == n.t1 && startsAt(hits, d.t1) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesOfLaterHit: every place of sentence si comes after a strong hit word that is told, after a
+// comma, once the downing has been told: the places are the hits', not the downing's.
+func (st *docState) placesOfLaterHit(si int, intercepts, impacts []hit) bool {
+	if len(intercepts) == 0 || len(impacts) == 0 || len(st.sPlaces[si]) == 0 {
+		return false
+	}
+	last := intercepts[0]
+	for _, h := range intercepts {
+		if h.start > last.start {
+			last = h
+		}
+	}
+	for _, h := range impacts {
+		if weakImpact(h) || h.start <= last.end || !strings.Contains(st.text[last.end:h.start], ",") {
+			continue
+		}
+		after := false
+		for _, p := range st.sPlaces[si] {
+			if p.kind == domain.CountryPlace || p.adjective {
+				continue // "Ukraine's Air Force": the speaker's country, no place of either
+			}
+			if p.start < h.end {
+				return false
+			}
+			after = true
+		}
+		return after
+	}
+	return false
 }
 
 // weakImpact: an attack word that alone tells no hit.
@@ -2874,7 +2930,9 @@ func (st *docState) launchedAt(g sentHits, counts []number) int {
 	for _, h := range g[catLaunched] {
 		for i, n := range counts {
 			// ("attacked Ukraine overnight on Dec. 23 with 76 drones": further, right after "with")
-			if n.t0 > h.t0 && (n.t0 <= h.t1+4 || (n.t0 <= h.t1+8 && st.toks[n.t0-1].s == "with")) && !hitWordAt(g, n.t1) {
+			// (and not across a clause: "104 drones launched overnight, adding that six drones hit")
+			if n.t0 > h.t0 && (n.t0 <= h.t1+4 || (n.t0 <= h.t1+8 && st.toks[n.t0-1].s == "with")) && !hitWordAt(g, n.t1) &&
+				!strings.ContainsAny(st.text[h.end:n.start], ",;") {
 				// ("атакував Запоріжжя: два влучання ударних БпЛА" counts hits, not launches)
 				if _, ok := st.droneAfter(g, counts, n.t1, 4); ok {
 					at = i
