@@ -1619,8 +1619,8 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			}
 			if n.t0 == h.t1 || st.passiveBefore(n, h) {
 				tier = min(tier, 1)
-			} else if n.t0 == h.t1+1 {
-				tier = min(tier, 2)
+			} else if n.t0 == h.t1+1 || n.t1 == h.t0 && endsAt(g[catDrone], n.t0) {
+				tier = min(tier, 2) // ("дронов — десять — сбили": the drone noun, the figure, the verb)
 			}
 		}
 		if tier < 2 && n.t0 > 0 && wholeOf[st.toks[n.t0-1].s] {
