@@ -1230,8 +1230,10 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 				ownTally := (rep == domain.MoD || rep == domain.AirForce) && len(cnums) > 0
 				// "over the region", "над регионом": the region told before, even in a ministry's
 				// own figure and a paragraph later
-				anaphor := st.regionAnaphor(g)
-				if !nationalCue && (!ownTally || anaphor) && si > 0 && st.lastRegion != "" &&
+				// (a country named with the speaker, "Міністерство оборони Росії", does not make
+				// "над півостровом" national)
+				anaphor := st.regionAnaphor(g) && len(national) == 0 && !listHead
+				if (!nationalCue || anaphor) && (!ownTally || anaphor) && si > 0 && st.lastRegion != "" &&
 					(anaphor || st.lastRegPar == st.sents[si].para && len(st.sPlaces[si-1]) > 0) {
 					prevReg = st.lastRegion
 				}
@@ -1699,6 +1701,9 @@ var singularRegionWord = map[string]bool{
 	"регион": true, "региона": true, "региону": true, "регионом": true, "регионе": true,
 	"область": true, "области": true, "областью": true,
 	"регіон": true, "регіону": true, "регіоном": true, "регіоні": true, "області": true, "областю": true,
+	// "над полуостровом": the peninsula named before (Crimea, or a spit of the region told)
+	"peninsula": true, "полуостров": true, "полуострова": true, "полуострове": true, "полуостровом": true,
+	"півострів": true, "півострова": true, "півострові": true, "півостровом": true,
 }
 
 // droneThenHit: figure n, a drone noun, then a hit word ("seven drones hit").
