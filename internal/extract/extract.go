@@ -1532,6 +1532,24 @@ func (st *docState) simpleRow(si int, g sentHits, kind domain.Kind, trig []hit, 
 	return mk(kind, reg, regionCountry(reg), place, cnt, rule, ev)
 }
 
+// moreWere: "Six more were downed over the Sea of Azov", with no drone word before the figure in
+// its sentence (after "A drone was shot down, and two more were destroyed" the two add to the
+// one: figureMore).
+func (st *docState) moreWere(g sentHits, n number, h hit) bool {
+	if h.t0 != n.t1+2 || n.t1+1 >= len(st.toks) || st.toks[n.t1].s != "more" {
+		return false
+	}
+	if s := st.toks[n.t1+1].s; s != "were" && s != "was" {
+		return false
+	}
+	for _, d := range g[catDrone] {
+		if d.t1 <= n.t0 {
+			return false
+		}
+	}
+	return true
+}
+
 // figureMore: "A drone was shot down ..., and two more were destroyed": an exact figure after the
 // row's count span, then "more" and a downing word within three words; no place after it (that
 // would be a breakdown: "five over Bryansk and two more over Kursk").
@@ -1621,8 +1639,9 @@ func (st *docState) countNear(g sentHits, cnums []number, drones []hit, trig []h
 			}
 			if n.t0 == h.t1 || st.passiveBefore(n, h) {
 				tier = min(tier, 1)
-			} else if n.t0 == h.t1+1 || n.t1 == h.t0 && endsAt(g[catDrone], n.t0) {
-				tier = min(tier, 2) // ("дронов — десять — сбили": the drone noun, the figure, the verb)
+			} else if n.t0 == h.t1+1 || n.t1 == h.t0 && endsAt(g[catDrone], n.t0) || st.moreWere(g, n, h) {
+				// ("дронов — десять — сбили": the drone noun, the figure, the verb)
+				tier = min(tier, 2)
 			}
 		}
 		if tier < 2 && n.t0 > 0 && wholeOf[st.toks[n.t0-1].s] {

@@ -155,10 +155,13 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 	toks, tps := st.title(title)
 	// a title naming two regions or more may give their sum ("20 drones downed over Bryansk and
 	// Kursk regions" over 12 and 8): which figure it means is not for the title to say
+	// (a sea counts as one: "Над Чёрным морем и Кубанью сбиты 16 БПЛА" over 12 and 4)
 	var regs []string
 	for i := range tps {
 		if p := &tps[i]; p.kind == domain.RegionPlace && p.region != "" && !slices.Contains(regs, p.region) {
 			regs = append(regs, p.region)
+		} else if p.kind == domain.WaterPlace && !slices.Contains(regs, "sea:"+p.name) {
+			regs = append(regs, "sea:"+p.name)
 		}
 	}
 	if len(regs) > 1 {
@@ -646,11 +649,14 @@ func (st *docState) breakdownSums(add func(domain.Flag)) {
 		if len(per) < 3 || incomplete || st.partialList(t.sent, t.sent+2) {
 			continue
 		}
-		sum := 0
-		for _, v := range per {
+		sum, land := 0, 0 // land: without the seas, which a total may leave out ("and eight more over the sea")
+		for k, v := range per {
 			sum += v
+			if !strings.HasPrefix(k, "|") {
+				land += v
+			}
 		}
-		if sum == *t.inc.Count || st.statedAfter(t, sum) {
+		if sum == *t.inc.Count || land == *t.inc.Count || st.statedAfter(t, sum) {
 			continue
 		}
 		sort.Strings(order)
@@ -695,7 +701,9 @@ func (st *docState) partialList(from, to int) bool {
 
 func isBreakdownRow(r *row) bool {
 	for _, e := range r.inc.Evidence {
-		if e.Rule == ruleBreakdown {
+		// a sea's figure is part of the tally too ("Eight more drones were destroyed over the Black
+		// Sea" after three regions' figures)
+		if e.Rule == ruleBreakdown || e.Rule == ruleSea && r.inc.Region == "" && r.inc.Country == "" {
 			return true
 		}
 	}
