@@ -145,6 +145,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	st.toks = st.sc.tokWork.tokenize(st.sc.toks, doc.Text)
 	st.textValid = !st.sc.tokWork.invalid
 	st.hits = x.lex.matchInto(st.sc.hits, st.toks, &st.sc.starts)
+	st.hits = dropMonthMay(doc.Text, st.toks, st.hits)
 	st.sents = splitSentencesInto(st.sc.sents, doc.Text, st.toks)
 	st.nums = x.numbers(doc.Text, st.toks, st.sc)
 	st.dates = x.dateMentions(doc.Text, doc.Published, st.toks, &st.sc.when, st.sc)
@@ -449,6 +450,33 @@ func (st *docState) dropWeakPlaces(ps []placeRef, title string) []placeRef {
 
 // datelineHead: a report's own dateline starts within its first bytes.
 const datelineHead = 160
+
+// dropMonthMay removes the modal "may" where it is the month: "May" next to a day ("the night
+// of May 9", "9 May 2025"). Otherwise every report of a night in May asserted nothing.
+func dropMonthMay(text string, toks []token, hits []hit) []hit {
+	out := hits[:0]
+	for _, h := range hits {
+		if h.p.cat == catModal && h.t1-h.t0 == 1 && text[h.start:h.end] == "May" &&
+			(h.t1 < len(toks) && isDigits(text[toks[h.t1].start:toks[h.t1].end]) ||
+				h.t0 > 0 && isDigits(text[toks[h.t0-1].start:toks[h.t0-1].end])) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // dropDatelinePlaces removes the city of a wire dateline ("MOSCOW, Nov 3 (Reuters) - Russian air
 // defences ..."): where the report was filed, not where anything happened.
