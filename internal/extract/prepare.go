@@ -168,6 +168,7 @@ func (x *Extractor) prepare(doc domain.Document) *docState {
 	disambiguate(st.places, st.toks)
 	st.places = st.dropWeakPlaces(st.places, doc.Title)
 	st.places = st.dropReferencePlaces(st.places)
+	st.places = st.dropSeats(st.places)
 	st.docCountry = docCountry(st.places, doc.Text, st.hits)
 	st.places = dropDatelinePlaces(st.places, st.dates) // after docCountry: "KYIV, Nov 3" tells the country
 	st.findTallySpeaker()
@@ -503,6 +504,33 @@ func dropDatelinePlaces(ps []placeRef, dates []dateMention) []placeRef {
 
 // dropReferencePlaces removes names used as a reference rather than as where something happened:
 // "150 km east of Saint Petersburg", "09:00 Moscow time", "the Kiev regime".
+// dropSeats removes the city a ministry or the air force speaks from ("the Defence Ministry in
+// Moscow said", "Минобороны в Москве"): where the claim was made, not where anything happened.
+func (st *docState) dropSeats(ps []placeRef) []placeRef {
+	var ends []int // where the ministries' and air forces' names end, sorted
+	for _, h := range st.hits {
+		if h.p.cat == catRepMoD || h.p.cat == catRepAirForce {
+			ends = append(ends, h.t1)
+		}
+	}
+	if len(ends) == 0 {
+		return ps
+	}
+	sort.Ints(ends)
+	out := ps[:0]
+	for _, p := range ps {
+		if p.t0 >= 2 && p.kind != domain.WaterPlace {
+			if w := st.toks[p.t0-1].s; w == "in" || w == "в" || w == "у" {
+				if _, ok := slices.BinarySearch(ends, p.t0-1); ok {
+					continue
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 func (st *docState) dropReferencePlaces(ps []placeRef) []placeRef {
 	var dist, after []hit
 	for _, h := range st.hits {
