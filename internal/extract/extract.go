@@ -2791,6 +2791,14 @@ func (st *docState) directionPlace(p *placeRef) bool {
 	switch st.toks[p.t0-1].s {
 	case "towards", "toward", "approaching":
 		return true
+	case "на":
+		// "летевший на Москву", "летевших в сторону Москвы" (в сторону: below), "що летіли на Київ"
+		if p.t0 >= 2 {
+			w := st.toks[p.t0-2].s
+			return strings.HasPrefix(w, "летев") || strings.HasPrefix(w, "летящ") || strings.HasPrefix(w, "летіл") || strings.HasPrefix(w, "летів")
+		}
+	case "сторону", "напрямку":
+		return p.t0 >= 2 && (st.toks[p.t0-2].s == "в" || st.toks[p.t0-2].s == "у")
 	case "to", "к", "до":
 		if p.t0 >= 2 {
 			switch st.toks[p.t0-2].s {
