@@ -1259,7 +1259,20 @@ func (st *docState) buildRows(si int, g sentHits, nums []number, drones, interce
 			if (rep == domain.AirForce || rep == domain.MoD) && k.k == domain.Impact && len(cnums) > 0 && len(titlePlaces) == 0 {
 				// "Зафіксовано влучання 14 ударних БпЛА на 6 локаціях": the air force's national
 				// count of hits
-				if cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0); cnt != nil && csp.Rule == ruleCount && st.figureBeside(trig, *csp) {
+				cnt, csp := st.countNear(g, cnums, drones, k.hs, trig.t0)
+				if cnt == nil || csp.Rule != ruleCount || !st.figureBeside(trig, *csp) {
+					// "launched 112 attack drones …, and 21 struck targets": the figure beside the hit
+					// word, not the launched one that a drone noun follows
+					for _, n := range cnums {
+						sp := st.span("count", n.start, n.end, ruleCount)
+						if !n.hedged && st.figureBeside(trig, sp) {
+							v := n.value
+							cnt, csp = &v, &sp
+							break
+						}
+					}
+				}
+				if cnt != nil && csp.Rule == ruleCount && st.figureBeside(trig, *csp) {
 					r := mk(k.k, "", st.nationalCountry(rep, countryMention, nil), "", cnt, ruleNational, []domain.Span{trigSpan, *csp})
 					r.total = true
 					continue
