@@ -1819,8 +1819,8 @@ func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
 func (st *docState) passiveBefore(n number, h hit) bool {
 	switch h.t0 - n.t1 {
 	case 1:
-		s := st.toks[n.t1].s
-		return s == "were" || s == "was"
+		s := st.toks[n.t1].s // "five were destroyed", "четырнадцать было уничтожено", "п'ять було збито"
+		return s == "were" || s == "was" || s == "было" || s == "были" || s == "було" || s == "були"
 	case 2:
 		s := st.toks[n.t1].s
 		return (s == "have" || s == "had" || s == "were") && st.toks[n.t1+1].s == "been"
