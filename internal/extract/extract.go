@@ -882,6 +882,9 @@ func (st *docState) reporterOf(si int, g sentHits) (domain.Reporter, string, dom
 		rep := domain.Reporter(o.o.Role)
 		h := hit{p: o.o.pattern, t0: o.t, t1: o.t + 1, start: o.start, end: o.end}
 		c := cand{rep: rep, region: o.o.Region, h: h, dist: dist(o.t, o.t+1), off: true}
+		if o.t <= st.sents[si].t0+1 && strings.HasPrefix(strings.TrimLeft(st.text[o.end:], " "), ":") {
+			c.dist = -1 // "Собянин: Силы ПВО Минобороны отразили атаку …": the name before the colon speaks
+		}
 		cs = append(cs, c)
 	}
 	if len(cs) == 0 {
