@@ -1430,7 +1430,10 @@ func (st *docState) contextRegion(si int, titlePlaces []*placeRef, repReg string
 	// the next sentence names tells the region
 	if si+1 < len(st.sents) {
 		ng := st.group(si + 1)
-		if len(ng[catAboutThis]) > 0 && len(ng[catSpeech]) > 0 {
+		// ("… по Білопільській громаді. Загинув чоловік, повідомив начальник Сумської ОВА": the
+		// next sentence's casualties and speaker are the same report's)
+		sameReport := len(ng[catAboutThis]) > 0 || len(ng[catKilled])+len(ng[catInjured])+len(ng[catNoCas]) > 0
+		if sameReport && len(ng[catSpeech]) > 0 {
 			for _, o := range st.sOffs[si+1] {
 				sp := st.span("region", o.start, o.end, ruleOfficialR)
 				return o.o.Region, &sp
