@@ -582,10 +582,15 @@ func (st *docState) sentence(si int) {
 		// its own before the debris ("A drone hit the depot, and debris damaged two houses") or
 		// counted on its own ("влучання 15 ударних БпЛА на 8 локаціях, а також падіння уламків на 4
 		// локаціях")
-		before := st.hitsBeforeDebris(g, impacts, debris)
+		first := debris[0]
+		for _, d := range debris {
+			if d.start < first.start {
+				first = d
+			}
+		}
 		var kept []hit
 		for _, h := range impacts {
-			if slices.Contains(before, h) || !weakImpact(h) && figureAt(nums, h) {
+			if st.hitBeforeDebris(g, h, first) || !weakImpact(h) && figureAt(nums, h) {
 				kept = append(kept, h)
 			}
 		}
@@ -698,7 +703,7 @@ func (st *docState) sentence(si int) {
 	if len(impacts) > 0 {
 		weak := true
 		for _, h := range impacts {
-			weak = weak && (h.p.tag == "weak" || h.p.tag == "weakcas") && !st.hitSomething(g, h) // not "атаковал нефтебазу"
+			weak = weak && weakImpact(h) && !st.hitSomething(g, h) // not "атаковал нефтебазу"
 		}
 		for _, r := range created {
 			r.attackOnly = weak && r.inc.Kind == domain.Impact
@@ -1798,26 +1803,14 @@ func hitBetween(hs []hit, from, to int) bool {
 	return false
 }
 
-// hitsBeforeDebris keeps the impact words (strong, or weak with a target: "атаковал нефтебазу")
-// that come before the first debris word with a
-// clause boundary (a comma, semicolon or dash) between them: a hit told apart from the debris.
-func (st *docState) hitsBeforeDebris(g sentHits, impacts, debris []hit) []hit {
-	first := debris[0]
-	for _, d := range debris {
-		if d.start < first.start {
-			first = d
-		}
+// hitBeforeDebris: impact word h (strong, or weak with a target: "атаковал нефтебазу") comes
+// before the first debris word, with a clause boundary (a comma, semicolon or dash) between them:
+// a hit told apart from the debris.
+func (st *docState) hitBeforeDebris(g sentHits, h, first hit) bool {
+	if weakImpact(h) && !st.hitSomething(g, h) || h.end > first.start {
+		return false
 	}
-	var kept []hit
-	for _, h := range impacts {
-		if weakImpact(h) && !st.hitSomething(g, h) || h.end > first.start {
-			continue
-		}
-		if strings.ContainsAny(st.text[h.end:first.start], ",;—–") {
-			kept = append(kept, h)
-		}
-	}
-	return kept
+	return strings.ContainsAny(st.text[h.end:first.start], ",;—–")
 }
 
 // passiveBefore: the figure is the subject of the passive verb h ("54 were shot down", "12 have

@@ -167,32 +167,12 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 	if len(regs) > 1 {
 		return
 	}
-	var drones, intercept bool
-	for _, h := range st.titleHits {
-		switch h.p.cat {
-		case catIntercept:
-			intercept = true
-		case catLaunched, catRecap, catHistory, catModal:
-			return
-		}
-	}
-	if !intercept {
+	if !st.titleTellsDowning() {
 		return
 	}
 	var fig *textnum.Number
-	for _, n := range textnum.Scan(title) {
-		if n.Attached || n.Hedged || n.Ordinal {
-			continue
-		}
-		// the figure is the drones': a drone noun follows it within two words
-		t1 := tokenAt(toks, n.End-1) + 1
-		drones = false
-		for _, h := range st.titleHits {
-			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
-				drones = true
-			}
-		}
-		if !drones {
+	for _, n := range st.titleDroneFigures(title, toks) {
+		if n.Hedged {
 			continue
 		}
 		if fig != nil {
@@ -235,6 +215,40 @@ func (st *docState) titleCount(title string, add func(domain.Flag)) {
 		Detail:   fmt.Sprintf("The title says %d drones were downed, but the text gives %d %s.", fig.Value, *r.inc.Count, where),
 		Evidence: append([]domain.Span{{Field: "title.count", Start: fig.Start, End: fig.End, Text: fig.Text, Rule: "title-count"}}, countSpans(r)...),
 	})
+}
+
+// titleTellsDowning: the title (read by st.title) tells of drones downed, not of drones
+// launched, of a recalled incident, of history or of what may come.
+func (st *docState) titleTellsDowning() bool {
+	intercept := false
+	for _, h := range st.titleHits {
+		switch h.p.cat {
+		case catIntercept:
+			intercept = true
+		case catLaunched, catRecap, catHistory, catModal:
+			return false
+		}
+	}
+	return intercept
+}
+
+// titleDroneFigures: the figures of the title that a drone noun follows within two words (not
+// model numbers or ordinals), in order; toks are the title's tokens.
+func (st *docState) titleDroneFigures(title string, toks []token) []textnum.Number {
+	var out []textnum.Number
+	for _, n := range textnum.Scan(title) {
+		if n.Attached || n.Ordinal {
+			continue
+		}
+		t1 := tokenAt(toks, n.End-1) + 1
+		for _, h := range st.titleHits {
+			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ofLaunched: the words between two figures of a title make the second the whole the first is

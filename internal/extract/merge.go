@@ -318,33 +318,11 @@ func (st *docState) titleFigure(title string, rows []*row) {
 			return
 		}
 	}
-	intercept := false
-	for _, h := range st.titleHits {
-		switch h.p.cat {
-		case catIntercept:
-			intercept = true
-		case catLaunched, catRecap, catHistory, catModal:
-			return
-		}
-	}
-	if !intercept {
+	if !st.titleTellsDowning() {
 		return
 	}
 	var fig *textnum.Number
-	for _, n := range textnum.Scan(title) {
-		if n.Attached || n.Ordinal {
-			continue
-		}
-		t1 := tokenAt(toks, n.End-1) + 1
-		drones := false
-		for _, h := range st.titleHits {
-			if h.p.cat == catDrone && h.t0 >= t1 && h.t0-t1 <= 2 {
-				drones = true
-			}
-		}
-		if !drones {
-			continue
-		}
+	for _, n := range st.titleDroneFigures(title, toks) {
 		if fig != nil || n.Hedged {
 			return // two figures, or a hedged one: no exact count
 		}
